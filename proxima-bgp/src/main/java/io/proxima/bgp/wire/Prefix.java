@@ -1,0 +1,132 @@
+package io.proxima.bgp.wire;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * An IP prefix. RFC 4271 §4.3: the bits after the prefix length "are irrelevant". A prefix keeps
+ * them as received, so a message re-encodes to its original octets, but equality, hashing, order
+ * and {@link #toString()} use only the first {@code length} bits: 11.13.0.0/13 equals 11.8.0.0/13
+ * and prints as the latter.
+ */
+public final class Prefix implements Comparable<Prefix> {
+
+    private final IpAddress address; // as received, trailing bits included
+    private final int length;
+
+    public Prefix(IpAddress address, int length) {
+        if (length < 0 || length > address.bits()) {
+            throw new IllegalArgumentException("prefix length " + length + " for " + address);
+        }
+        this.address = address;
+        this.length = length;
+    }
+
+    /** Parses {@code 198.51.100.0/24} or {@code 2001:db8::/32}; a bare address is a host prefix. */
+    public static Prefix parse(String text) {
+        int slash = text.indexOf('/');
+        IpAddress a = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
+        int len;
+        try {
+            len = slash < 0 ? a.bits() : Integer.parseInt(text.substring(slash + 1).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad prefix length in " + text, e);
+        }
+        return new Prefix(a, len);
+    }
+
+    /** The address with the trailing bits cleared. */
+    public IpAddress network() {
+        if (!hasTrailingBits()) return address;
+        return address.v6()
+                ? IpAddress.v6(address.hi() & hiMask(), address.lo() & loMask())
+                : new IpAddress(false, 0, address.lo() & loMask());
+    }
+
+    /** The address exactly as received, trailing bits included. */
+    public IpAddress rawAddress() {
+        return address;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public boolean isV6() {
+        return address.v6();
+    }
+
+    public Family family() {
+        return address.v6() ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
+    }
+
+    /** Whether bits beyond the prefix length are set (legal, but irrelevant: RFC 4271 §4.3). */
+    public boolean hasTrailingBits() {
+        return (address.hi() & ~hiMask()) != 0 || (address.lo() & ~loMask()) != 0;
+    }
+
+    public boolean contains(IpAddress a) {
+        if (a.v6() != address.v6()) return false;
+        return (a.hi() & hiMask()) == (address.hi() & hiMask()) && (a.lo() & loMask()) == (address.lo() & loMask());
+    }
+
+    /** Octets needed on the wire for this prefix length: ceil(length / 8). */
+    public int wireOctets() {
+        return (length + 7) >>> 3;
+    }
+
+    /** Writes the NLRI encoding: length octet, then the significant octets (RFC 4271 §4.3). */
+    public void write(ByteBuf out) {
+        out.writeByte(length);
+        int n = wireOctets();
+        if (address.v6()) {
+            for (int i = 0; i < n; i++) {
+                long word = i < 8 ? address.hi() : address.lo();
+                out.writeByte((int) (word >>> (56 - 8 * (i & 7))));
+            }
+        } else {
+            int v = (int) address.lo();
+            for (int i = 0; i < n; i++) out.writeByte(v >>> (24 - 8 * i));
+        }
+    }
+
+    private long hiMask() {
+        if (!address.v6()) return 0;
+        return length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+    }
+
+    private long loMask() {
+        if (!address.v6()) return length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
+        return length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Prefix p && p.length == length && p.address.v6() == address.v6()
+                && (p.address.hi() & hiMask()) == (address.hi() & hiMask())
+                && (p.address.lo() & loMask()) == (address.lo() & loMask());
+    }
+
+    @Override
+    public int hashCode() {
+        long h = (address.hi() & hiMask()) * 31 + (address.lo() & loMask());
+        return Long.hashCode(h) * 31 + length + (address.v6() ? 1 << 8 : 0);
+    }
+
+    @Override
+    public int compareTo(Prefix o) {
+        int c = network().compareTo(o.network());
+        return c != 0 ? c : Integer.compare(length, o.length);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(44);
+        appendTo(sb);
+        return sb.toString();
+    }
+
+    public void appendTo(StringBuilder sb) {
+        network().appendTo(sb);
+        sb.append('/').append(length);
+    }
+}

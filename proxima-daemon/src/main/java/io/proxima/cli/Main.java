@@ -1,0 +1,100 @@
+package io.proxima.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code proxima} command. Every command is a function {@link #run(String[], PrintStream,
+ * PrintStream)} returning an exit code; only {@link #main} exits. Exit codes are in docs/cli.md.
+ */
+@Command(name = "proxima", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Health-checked anycast: announce a service over BGP only while it is healthy.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 findings (e.g. a malformed message), 2 usage or input error, 3 internal error."})
+public final class Main implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    private final PrintStream out;
+
+    private Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        int rc = run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(rc);
+    }
+
+    /** Runs one command line in-process: what tests call. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main(out))
+                .addSubcommand("mrt", new MrtCommand(out))
+                .addSubcommand("decode", new DecodeCommand(out))
+                .addSubcommand("version", new VersionCommand(out));
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("proxima: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("proxima: internal error (a bug; please report it): " + ex);
+            for (StackTraceElement s : ex.getStackTrace()) c.getErr().println("    at " + s);
+            return INTERNAL_ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, out);
+        return USAGE;
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            // fall through to "unknown": a missing resource is a packaging bug, not a user error
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"proxima " + version() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+
+    @Command(name = "version", description = "Print the version.")
+    static final class VersionCommand implements Callable<Integer> {
+        private final PrintStream out;
+
+        VersionCommand(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            out.println("proxima " + version() + " (Java " + Runtime.version() + ")");
+            return OK;
+        }
+    }
+}
