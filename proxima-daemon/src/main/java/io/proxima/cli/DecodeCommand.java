@@ -35,6 +35,7 @@ final class DecodeCommand implements Callable<Integer> {
     enum Output { text, json }
 
     private final PrintStream out;
+    private final PrintStream err;
 
     @Option(names = "--hex", description = "Files hold hexadecimal text (whitespace ignored).")
     boolean hex;
@@ -54,8 +55,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files = new ArrayList<>();
 
-    DecodeCommand(PrintStream out) {
+    DecodeCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -71,10 +73,10 @@ final class DecodeCommand implements Callable<Integer> {
                 bytes = Files.readAllBytes(f);
                 if (hex) bytes = HexFormat.of().parseHex(new String(bytes, StandardCharsets.US_ASCII).replaceAll("\\s+", ""));
             } catch (IOException e) {
-                System.err.println("proxima decode: cannot read " + f + ": " + e.getMessage());
+                err.println("proxima decode: cannot read " + f + ": " + e.getMessage());
                 return Main.USAGE;
             } catch (IllegalArgumentException e) {
-                System.err.println("proxima decode: " + f + " is not hex: " + e.getMessage());
+                err.println("proxima decode: " + f + " is not hex: " + e.getMessage());
                 return Main.USAGE;
             }
             ByteBuf buf = Unpooled.wrappedBuffer(bytes);

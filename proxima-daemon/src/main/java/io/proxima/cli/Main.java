@@ -40,8 +40,8 @@ public final class Main implements Callable<Integer> {
     /** Runs one command line in-process: what tests call. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main(out))
-                .addSubcommand("mrt", new MrtCommand(out))
-                .addSubcommand("decode", new DecodeCommand(out))
+                .addSubcommand("mrt", new MrtCommand(out, err))
+                .addSubcommand("decode", new DecodeCommand(out, err))
                 .addSubcommand("version", new VersionCommand(out));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -41,6 +41,7 @@ final class MrtCommand implements Callable<Integer> {
     private static final int FLUSH_AT = 1 << 16;
 
     private final PrintStream out;
+    private final PrintStream err;
 
     @Option(names = "-m", description = "Print one line per route in the format of 'bgpdump -m'.")
     boolean bgpdump;
@@ -48,15 +49,16 @@ final class MrtCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "MRT files")
     List<Path> files = new ArrayList<>();
 
-    MrtCommand(PrintStream out) {
+    MrtCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
     public Integer call() throws IOException {
         for (Path f : files) {
             if (!Files.isReadable(f)) {
-                System.err.println("proxima mrt: cannot read " + f);
+                err.println("proxima mrt: cannot read " + f);
                 return Main.USAGE;
             }
         }
@@ -64,7 +66,7 @@ final class MrtCommand implements Callable<Integer> {
             try (MrtReader reader = MrtReader.open(f)) {
                 if (bgpdump) lines(reader); else summary(f, reader);
             } catch (NoSuchFileException e) {
-                System.err.println("proxima mrt: no such file " + f);
+                err.println("proxima mrt: no such file " + f);
                 return Main.USAGE;
             }
         }

@@ -56,6 +56,7 @@ public final class MrtReader implements Closeable {
     private final byte[] head = new byte[MrtHeader.LENGTH];
     private byte[] body = new byte[1 << 16];
     private long offset;
+    private int lastLength;
     private boolean done;
 
     public MrtReader(InputStream in) {
@@ -110,6 +111,7 @@ public final class MrtReader implements Closeable {
             return new MrtRecord.Malformed(new MrtHeader(start, timestamp, -1, type, subtype, length),
                     "truncated record: " + n + " of " + length + " octets");
         }
+        lastLength = (int) length;
         ByteBuf b = Unpooled.wrappedBuffer(body, 0, (int) length);
         int micros = -1;
         if (et) {
@@ -256,6 +258,11 @@ public final class MrtReader implements Closeable {
         IpAddress localAddress = IpAddress.read(b, alen);
         return new MrtRecord.Bgp4mpStateChange(header, peerAs, localAs, ifIndex, peer, localAddress,
                 b.readUnsignedShort(), b.readUnsignedShort());
+    }
+
+    /** A copy of the body of the record last returned (after the 12-octet header), for tools and tests. */
+    public byte[] lastRecordBody() {
+        return java.util.Arrays.copyOf(body, lastLength);
     }
 
     private int readFully(byte[] buf, int len) throws IOException {

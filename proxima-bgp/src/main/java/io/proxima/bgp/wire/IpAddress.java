@@ -73,8 +73,10 @@ public record IpAddress(boolean v6, long hi, long lo) implements Comparable<IpAd
         }
         if (t.indexOf('%') >= 0) throw new IllegalArgumentException("scoped address not allowed: " + text);
         try {
-            // A literal never triggers a lookup: InetAddress parses it in place.
-            return of(InetAddress.getByName(t));
+            // A literal never triggers a lookup: InetAddress parses it in place. It turns
+            // ::ffff:a.b.c.d into an Inet4Address; we keep the IPv6 address that was written.
+            IpAddress a = of(InetAddress.getByName(t));
+            return t.indexOf(':') >= 0 && !a.v6 ? v6(0, 0xFFFF_0000_0000L | a.lo) : a;
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address: " + text, e);
         }
