@@ -1,6 +1,7 @@
 # Sourced by ./proxima, ./run-tests and .ci/run. Sets PROXIMA_JAVA_HOME to a JDK >= 21,
 # or prints what is needed and returns 1.
-# Order: $JAVA_HOME, then `java` on PATH, then /usr/lib/jvm/* (newest first).
+# Order: $JAVA_HOME, then `java` on PATH, then /usr/lib/jvm/* (newest first; $PROXIMA_JVM_DIR
+# replaces /usr/lib/jvm, for tests).
 PROXIMA_MIN_JAVA=21
 
 proxima_java_feature() {   # $1 = a java binary; prints its feature version (17, 21, 25, ...)
@@ -15,12 +16,16 @@ proxima_find_jdk() {
     c=$(readlink -f "$(command -v java)")
     candidates+=("${c%/bin/java}")
   fi
-  for c in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do candidates+=("${c%/}"); done
+  for c in $(ls -d "${PROXIMA_JVM_DIR:-/usr/lib/jvm}"/*/ 2>/dev/null | sort -rV); do candidates+=("${c%/}"); done
   for home in "${candidates[@]}"; do
     [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
     v=$(proxima_java_feature "$home/bin/java")
     if [ -n "$v" ] && [ "$v" -ge "$PROXIMA_MIN_JAVA" ]; then
       PROXIMA_JAVA_HOME="$home"
+      # Maven 3.8's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build.
+      if [ "$v" -ge 24 ]; then
+        case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+      fi
       return 0
     fi
   done

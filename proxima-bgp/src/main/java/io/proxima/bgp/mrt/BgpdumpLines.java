@@ -127,53 +127,53 @@ public final class BgpdumpLines {
         long peerAs = swap ? m.localAs() : m.peerAs();
         boolean ap = m.addPath();
 
-        for (Nlri n : u.withdrawn()) withdrawLine(label, m.header(), peer, peerAs, n, ap, out);
+        // Everything before the prefix is the same for every line of the record, and everything
+        // after it for every announcement of the UPDATE: build both once.
+        StringBuilder head = new StringBuilder(64).append(label).append('|');
+        timestamp(m.header(), head);
+        int kindAt = head.length() + 1;
+        head.append("|W|");
+        address(peer, head);
+        head.append('|').append(peerAs).append('|');
+
+        for (Nlri n : u.withdrawn()) withdrawLine(head, n, ap, out);
         MpUnreachNlri unreach = u.get(MpUnreachNlri.class);
         if (unreach != null && unreach.family().hasPrefixNlri()) {
-            for (Nlri n : unreach.withdrawn()) withdrawLine(label, m.header(), peer, peerAs, n, ap, out);
+            for (Nlri n : unreach.withdrawn()) withdrawLine(head, n, ap, out);
         }
-        if (u.nlri().isEmpty() && (u.get(MpReachNlri.class) == null)) return;
+        MpReachNlri reach = u.get(MpReachNlri.class);
+        boolean reaches = reach != null && reach.family().hasPrefixNlri() && !reach.nlri().isEmpty();
+        if (u.nlri().isEmpty() && !reaches) return;
+        head.setCharAt(kindAt, 'A');
         List<PathAttribute> attrs = u.attributes();
         String path = asPath(attrs, !m.as4());
         String aggregator = aggregator(attrs, !m.as4());
         if (!u.nlri().isEmpty()) {
-            IpAddress nh = v4NextHop(attrs);
-            for (Nlri n : u.nlri()) {
-                announceHead(label, m.header(), peer, peerAs, n, ap, out);
-                attributes(attrs, path, nh, false, aggregator, out);
-            }
+            StringBuilder tail = new StringBuilder(128);
+            attributes(attrs, path, v4NextHop(attrs), false, aggregator, tail);
+            for (Nlri n : u.nlri()) announceLine(head, n, ap, tail, out);
         }
-        MpReachNlri reach = u.get(MpReachNlri.class);
-        if (reach != null && reach.family().hasPrefixNlri() && !reach.nlri().isEmpty()) {
-            IpAddress nh = reach.nextHopAddress();
-            boolean signed = reach.family().afi() == Family.AFI_IPV4; // bgpdump: %d for IPv4 via MP_REACH
-            for (Nlri n : reach.nlri()) {
-                announceHead(label, m.header(), peer, peerAs, n, ap, out);
-                attributes(attrs, path, nh, signed, aggregator, out);
-            }
+        if (reaches) {
+            StringBuilder tail = new StringBuilder(128);
+            // bgpdump: %d for LOCAL_PREF and MED of IPv4 routes from MP_REACH_NLRI.
+            attributes(attrs, path, reach.nextHopAddress(), reach.family().afi() == Family.AFI_IPV4, aggregator, tail);
+            for (Nlri n : reach.nlri()) announceLine(head, n, ap, tail, out);
         }
     }
 
-    private static void withdrawLine(String label, MrtHeader h, IpAddress peer, long peerAs, Nlri n, boolean ap, StringBuilder out) {
-        out.append(label).append('|');
-        timestamp(h, out);
-        out.append("|W|");
-        address(peer, out);
-        out.append('|').append(peerAs).append('|');
+    private static void withdrawLine(CharSequence head, Nlri n, boolean ap, StringBuilder out) {
+        out.append(head);
         maskedPrefix(n.prefix(), out);
         if (ap) out.append('|').append(n.pathId());
         out.append('\n');
     }
 
-    private static void announceHead(String label, MrtHeader h, IpAddress peer, long peerAs, Nlri n, boolean ap, StringBuilder out) {
-        out.append(label).append('|');
-        timestamp(h, out);
-        out.append("|A|");
-        address(peer, out);
-        out.append('|').append(peerAs).append('|');
+    private static void announceLine(CharSequence head, Nlri n, boolean ap, CharSequence tail, StringBuilder out) {
+        out.append(head);
         maskedPrefix(n.prefix(), out);
         out.append('|');
         if (ap) out.append(n.pathId()).append('|');
+        out.append(tail);
     }
 
     private static void state(MrtRecord.Bgp4mpStateChange s, StringBuilder out) {
