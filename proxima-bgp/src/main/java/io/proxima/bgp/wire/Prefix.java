@@ -10,14 +10,38 @@ import io.netty.buffer.ByteBuf;
  */
 public final class Prefix implements Comparable<Prefix> {
 
-    private final IpAddress address; // as received, trailing bits included
+    // The address as received, trailing bits included, held inline: a full table has a million of these.
+    private final long hi;
+    private final long lo;
+    private final boolean v6;
     private final int length;
 
     public Prefix(IpAddress address, int length) {
         if (length < 0 || length > address.bits()) {
             throw new IllegalArgumentException("prefix length " + length + " for " + address);
         }
-        this.address = address;
+        this.hi = address.hi();
+        this.lo = address.lo();
+        this.v6 = address.v6();
+        this.length = length;
+    }
+
+    /** An IPv4 prefix from the address as an int: the allocation-free form for decoders. */
+    public static Prefix v4(int address, int length) {
+        if (length < 0 || length > 32) throw new IllegalArgumentException("prefix length " + length);
+        return new Prefix(false, 0, address & 0xFFFF_FFFFL, length);
+    }
+
+    /** An IPv6 prefix from the address's two halves. */
+    public static Prefix v6(long hi, long lo, int length) {
+        if (length < 0 || length > 128) throw new IllegalArgumentException("prefix length " + length);
+        return new Prefix(true, hi, lo, length);
+    }
+
+    private Prefix(boolean v6, long hi, long lo, int length) {
+        this.hi = hi;
+        this.lo = lo;
+        this.v6 = v6;
         this.length = length;
     }
 
@@ -36,15 +60,12 @@ public final class Prefix implements Comparable<Prefix> {
 
     /** The address with the trailing bits cleared. */
     public IpAddress network() {
-        if (!hasTrailingBits()) return address;
-        return address.v6()
-                ? IpAddress.v6(address.hi() & hiMask(), address.lo() & loMask())
-                : new IpAddress(false, 0, address.lo() & loMask());
+        return new IpAddress(v6, hi & hiMask(), lo & loMask());
     }
 
     /** The address exactly as received, trailing bits included. */
     public IpAddress rawAddress() {
-        return address;
+        return new IpAddress(v6, hi, lo);
     }
 
     public int length() {
@@ -52,21 +73,21 @@ public final class Prefix implements Comparable<Prefix> {
     }
 
     public boolean isV6() {
-        return address.v6();
+        return v6;
     }
 
     public Family family() {
-        return address.v6() ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
+        return v6 ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
     }
 
     /** Whether bits beyond the prefix length are set (legal, but irrelevant: RFC 4271 §4.3). */
     public boolean hasTrailingBits() {
-        return (address.hi() & ~hiMask()) != 0 || (address.lo() & ~loMask()) != 0;
+        return (hi & ~hiMask()) != 0 || (lo & ~loMask()) != 0;
     }
 
     public boolean contains(IpAddress a) {
-        if (a.v6() != address.v6()) return false;
-        return (a.hi() & hiMask()) == (address.hi() & hiMask()) && (a.lo() & loMask()) == (address.lo() & loMask());
+        if (a.v6() != v6) return false;
+        return (a.hi() & hiMask()) == (hi & hiMask()) && (a.lo() & loMask()) == (lo & loMask());
     }
 
     /** Octets needed on the wire for this prefix length: ceil(length / 8). */
@@ -78,38 +99,38 @@ public final class Prefix implements Comparable<Prefix> {
     public void write(ByteBuf out) {
         out.writeByte(length);
         int n = wireOctets();
-        if (address.v6()) {
+        if (v6) {
             for (int i = 0; i < n; i++) {
-                long word = i < 8 ? address.hi() : address.lo();
+                long word = i < 8 ? hi : lo;
                 out.writeByte((int) (word >>> (56 - 8 * (i & 7))));
             }
         } else {
-            int v = (int) address.lo();
+            int v = (int) lo;
             for (int i = 0; i < n; i++) out.writeByte(v >>> (24 - 8 * i));
         }
     }
 
     private long hiMask() {
-        if (!address.v6()) return 0;
+        if (!v6) return 0;
         return length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
     }
 
     private long loMask() {
-        if (!address.v6()) return length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
+        if (!v6) return length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
         return length <= 64 ? 0 : length == 128 ? -1L : -1L << (128 - length);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Prefix p && p.length == length && p.address.v6() == address.v6()
-                && (p.address.hi() & hiMask()) == (address.hi() & hiMask())
-                && (p.address.lo() & loMask()) == (address.lo() & loMask());
+        return o instanceof Prefix p && p.length == length && p.v6 == v6
+                && (p.hi & hiMask()) == (hi & hiMask())
+                && (p.lo & loMask()) == (lo & loMask());
     }
 
     @Override
     public int hashCode() {
-        long h = (address.hi() & hiMask()) * 31 + (address.lo() & loMask());
-        return Long.hashCode(h) * 31 + length + (address.v6() ? 1 << 8 : 0);
+        long h = (hi & hiMask()) * 31 + (lo & loMask());
+        return Long.hashCode(h) * 31 + length + (v6 ? 1 << 8 : 0);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.proxima.bgp.wire.nlri;
 
 import io.netty.buffer.ByteBuf;
 import io.proxima.bgp.wire.Family;
-import io.proxima.bgp.wire.IpAddress;
 import io.proxima.bgp.wire.Prefix;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,20 +58,20 @@ public final class NlriCodec {
                 throw new InvalidNlri("prefix of length " + bits + " needs " + octets + " octets, "
                         + field.readableBytes() + " left", out);
             }
-            IpAddress a;
+            Prefix p;
             if (v6) {
                 long hi = 0, lo = 0;
                 for (int i = 0; i < octets; i++) {
                     long b = field.readUnsignedByte();
                     if (i < 8) hi |= b << (56 - 8 * i); else lo |= b << (56 - 8 * (i - 8));
                 }
-                a = IpAddress.v6(hi, lo);
+                p = Prefix.v6(hi, lo, bits);
             } else {
                 int v = 0;
                 for (int i = 0; i < octets; i++) v |= field.readUnsignedByte() << (24 - 8 * i);
-                a = IpAddress.v4(v);
+                p = Prefix.v4(v, bits);
             }
-            out.add(new Nlri(pathId, new Prefix(a, bits)));
+            out.add(new Nlri(pathId, p));
         }
         return out;
     }
