@@ -42,6 +42,8 @@ public final class UpdateDecoder {
         Octets data;
         Disposition worst;
         String reason;
+        /** RFC 7606 §5.2: the attribute list held something other than MP_UNREACH_NLRI. */
+        boolean otherThanMpUnreach;
 
         void add(int code, int subcode, Octets data, Disposition d, String reason) {
             count++;
@@ -102,6 +104,13 @@ public final class UpdateDecoder {
         Update update = new Update(withdrawn, attributes, nlri);
         checkMandatory(update, errors);
         if (!errors.any()) return new DecodeResult.Decoded(update);
+        // RFC 7606 §5.2: attributes other than MP_UNREACH_NLRI but no reachable NLRI: "if any
+        // encountered error specifies an error-handling approach other than "attribute discard",
+        // then the "session reset" approach MUST be used". The update is kept for diagnostics only.
+        if (errors.worst != Disposition.ATTRIBUTE_DISCARD && errors.otherThanMpUnreach && update.announced().isEmpty()) {
+            return new MessageError(errors.code, errors.subcode, errors.data, Disposition.SESSION_RESET,
+                    errors.reason + "; no reachable NLRI (RFC 7606 §5.2)", update, List.of(), errors.count);
+        }
         List<Nlri> withdraw = errors.worst == Disposition.TREAT_AS_WITHDRAW ? update.announced() : List.of();
         return errors.toError(update, withdraw);
     }
@@ -124,6 +133,7 @@ public final class UpdateDecoder {
             // RFC 7606 §4: too few octets for an attribute header, or a length that overruns the
             // Total Path Attribute Length: treat-as-withdraw, and the total length finds the NLRI.
             if (remaining < headerLength) {
+                errors.otherThanMpUnreach = true;
                 errors.add(UPDATE_MESSAGE, UPDATE_MALFORMED_ATTRIBUTE_LIST, Octets.EMPTY, Disposition.TREAT_AS_WITHDRAW,
                         remaining + " octets left, too few for an attribute header (RFC 7606 §4)");
                 break;
@@ -131,9 +141,15 @@ public final class UpdateDecoder {
             field.skipBytes(1);
             int type = field.readUnsignedByte();
             int length = headerLength == 4 ? field.readUnsignedShort() : field.readUnsignedByte();
+            boolean mp = type == PathAttribute.MP_REACH_NLRI || type == PathAttribute.MP_UNREACH_NLRI;
+            if (type != PathAttribute.MP_UNREACH_NLRI) errors.otherThanMpUnreach = true;
             if (length > field.readableBytes()) {
-                errors.add(UPDATE_MESSAGE, ErrorCode.UPDATE_ATTRIBUTE_LENGTH_ERROR, Octets.EMPTY, Disposition.TREAT_AS_WITHDRAW,
-                        AttributeTable.name(type) + " length " + length + " overruns the attribute list (RFC 7606 §4)");
+                // RFC 7606 §3 (j): treat-as-withdraw needs MP_REACH_NLRI / MP_UNREACH_NLRI "successfully
+                // parsed"; cut short, their routes are unknown, so the session is reset instead.
+                errors.add(UPDATE_MESSAGE, ErrorCode.UPDATE_ATTRIBUTE_LENGTH_ERROR, Octets.EMPTY,
+                        mp ? Disposition.SESSION_RESET : Disposition.TREAT_AS_WITHDRAW,
+                        AttributeTable.name(type) + " length " + length + " overruns the attribute list (RFC 7606 §4"
+                                + (mp ? ", §3 j)" : ")"));
                 break;
             }
             ByteBuf value = field.readSlice(length);

@@ -26,6 +26,8 @@
  *       print without them (RFC 4271 §4.3: they are irrelevant).</li>
  *   <li>Checks that need session knowledge (peer AS, our own AS in the path, martian next hops,
  *       LOCAL_PREF from an eBGP peer, confederation segments from an eBGP peer) are the session's.</li>
+ *   <li>AS 0 in AGGREGATOR / AS4_AGGREGATOR is kept: RFC 7607 §2 makes only AS_PATH and AS4_PATH
+ *       malformed and forbids propagating the others; real dumps carry it and MRT viewers print it.</li>
  *   <li>A malformed OPEN optional parameter or capability is OPEN Message Error with subcode 0
  *       (unspecific): RFC 4271 and RFC 5492 name no subcode for it.</li>
  * </ul>
