@@ -59,9 +59,10 @@ public final class MessageDecoder {
                     "length " + length + " outside 19.." + facts.maxMessageLength() + " (RFC 4271 §6.1)");
         }
         if (length > in.readableBytes()) {
-            in.skipBytes(in.readableBytes());
+            int present = in.readableBytes();
+            in.skipBytes(present);
             return MessageError.reset(MESSAGE_HEADER, HEADER_BAD_MESSAGE_LENGTH, lengthData,
-                    "length " + length + " but only " + (in.readableBytes() + 0) + " octets present");
+                    "length " + length + " but only " + present + " octets present");
         }
         in.skipBytes(HEADER_LENGTH);
         ByteBuf body = in.readSlice(length - HEADER_LENGTH);

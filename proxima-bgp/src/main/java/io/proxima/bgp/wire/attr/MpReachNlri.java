@@ -65,6 +65,11 @@ public record MpReachNlri(int flags, Family family, Octets nextHop, int reserved
             throw new Malformed(UPDATE_OPTIONAL_ATTRIBUTE_ERROR, "MP_REACH_NLRI length " + v.readableBytes() + " is too short");
         }
         Family family = Family.of(v.readUnsignedShort(), v.readUnsignedByte());
+        if (facts.ribEntry() && family.equals(RIB_ENTRY)) {
+            // The full form for AFI 0 / SAFI 0 would decode to the value of the abbreviated form,
+            // and so re-encode as that: refuse it here, the one place where both forms occur.
+            throw new Malformed(UPDATE_OPTIONAL_ATTRIBUTE_ERROR, "MP_REACH_NLRI for AFI 0 / SAFI 0 in an MRT RIB entry");
+        }
         int nhLen = v.readUnsignedByte();
         if (v.readableBytes() < nhLen + 1) {
             throw new Malformed(UPDATE_OPTIONAL_ATTRIBUTE_ERROR, "MP_REACH_NLRI next hop of " + nhLen + " octets overruns the attribute");
@@ -107,13 +112,15 @@ public record MpReachNlri(int flags, Family family, Octets nextHop, int reserved
 
     @Override
     public int valueLength(SessionFacts facts) {
-        if (family.equals(RIB_ENTRY)) return 1 + nextHop.length();
+        if (facts.ribEntry() && family.equals(RIB_ENTRY)) return 1 + nextHop.length();
         return 5 + nextHop.length() + NlriCodec.encodedLength(nlri, facts.addPath(family)) + unparsedNlri.length();
     }
 
     @Override
     public void writeValue(ByteBuf out, SessionFacts facts) {
-        if (family.equals(RIB_ENTRY)) {
+        // Only an MRT RIB entry has the abbreviated form; on a session, AFI 0 / SAFI 0 (reserved,
+        // but it can arrive) re-encodes in full.
+        if (facts.ribEntry() && family.equals(RIB_ENTRY)) {
             out.writeByte(nextHop.length());
             nextHop.write(out);
             return;

@@ -3,6 +3,7 @@ package io.proxima.bgp.wire.cap;
 import io.netty.buffer.ByteBuf;
 import io.proxima.bgp.wire.Family;
 import io.proxima.bgp.wire.Octets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,17 +109,30 @@ public sealed interface Capability permits Multiprotocol, RouteRefreshCapability
             }
             case FQDN -> {
                 if (len < 2) throw new Malformed("FQDN capability length " + len);
+                Octets received = Octets.copyOf(value);
                 int hl = value.readUnsignedByte();
                 if (hl + 1 > value.readableBytes()) throw new Malformed("FQDN host name overruns the capability");
-                String host = value.readCharSequence(hl, StandardCharsets.UTF_8).toString();
+                String host = utf8(value, hl);
                 int dl = value.readUnsignedByte();
                 if (dl != value.readableBytes()) throw new Malformed("FQDN domain name length " + dl + " does not match");
-                String domain = value.readCharSequence(dl, StandardCharsets.UTF_8).toString();
+                String domain = utf8(value, dl);
+                // A name that is not UTF-8 would come back as U+FFFD, which re-encodes longer (past
+                // 85 octets, longer than a name may be): keep such a capability as received.
+                if (host == null || domain == null) return new UnknownCapability(code, received);
                 return new Fqdn(host, domain);
             }
             default -> {
                 return new UnknownCapability(code, Octets.read(value, len));
             }
+        }
+    }
+
+    /** The next {@code len} octets as strict UTF-8, or null if they are not. */
+    private static String utf8(ByteBuf in, int len) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(in.readSlice(len).nioBuffer()).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
