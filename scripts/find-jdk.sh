@@ -5,8 +5,14 @@
 PROXIMA_MIN_JAVA=21
 
 proxima_java_feature() {   # $1 = a java binary; prints its feature version (17, 21, 25, ...)
-  "$1" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+  # A JDK's release file says it without starting a JVM (~150 ms saved on every command).
+  local release="${1%/bin/java}/release" v=""
+  [ -f "$release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1)
+  if [ -z "$v" ]; then
+    v=$("$1" -XshowSettings:properties -version 2>&1 |
+      sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1)
+  fi
+  echo "$v"
 }
 
 proxima_find_jdk() {

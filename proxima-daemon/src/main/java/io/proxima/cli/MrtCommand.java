@@ -13,11 +13,11 @@ import io.proxima.bgp.wire.attr.MpReachNlri;
 import io.proxima.bgp.wire.attr.MpUnreachNlri;
 import io.proxima.bgp.wire.nlri.Nlri;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +42,12 @@ final class MrtCommand implements Callable<Integer> {
 
     /** How many errors the summary lists one by one before it only counts them. */
     static final int MAX_LISTED_ERRORS = 50;
-    private static final int FLUSH_AT = 1 << 16;
+    /** Records per formatting batch, and the body octets that also close a batch. */
+    static final int BATCH_RECORDS = 2048;
+    static final int BATCH_BYTES = 256 << 10;
+    /** Batches decoded ahead of the writer: bounds memory whatever the file size. */
+    static final int MAX_IN_FLIGHT = 8;
+    static final int MAX_WORKERS = 4;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -74,26 +83,73 @@ final class MrtCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /**
+     * bgpdump lines, decoded and formatted in batches on worker threads and written in order: the
+     * reading thread only inflates and cuts records. A PEER_INDEX_TABLE closes the batch, since
+     * the RIB records after it need it.
+     */
     private void lines(MrtReader reader) throws IOException {
-        BgpdumpLines format = new BgpdumpLines();
-        StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
-        byte[] bytes = new byte[FLUSH_AT + 4096];
-        MrtRecord r;
-        while ((r = reader.next()) != null) {
-            format.format(r, sb);
-            if (sb.length() >= FLUSH_AT) bytes = flush(sb, bytes, out);
+        int workers = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "mrt-format");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+        try {
+            MrtRecord.PeerIndexTable peers = null;
+            List<MrtReader.Raw> batch = new ArrayList<>(BATCH_RECORDS);
+            long batchBytes = 0;
+            MrtReader.Raw raw;
+            while ((raw = reader.nextRaw()) != null) {
+                boolean peerTable = raw.header().type() == MrtHeader.TABLE_DUMP_V2 && raw.header().subtype() == 1;
+                if (peerTable) {
+                    submit(pool, batch, peers, inFlight);
+                    batch = new ArrayList<>(BATCH_RECORDS);
+                    batchBytes = 0;
+                    if (raw.decode() instanceof MrtRecord.PeerIndexTable t) peers = t;
+                    continue;
+                }
+                batch.add(raw);
+                batchBytes += raw.header().length();
+                if (batch.size() >= BATCH_RECORDS || batchBytes >= BATCH_BYTES) {
+                    submit(pool, batch, peers, inFlight);
+                    batch = new ArrayList<>(BATCH_RECORDS);
+                    batchBytes = 0;
+                }
+                while (inFlight.size() > MAX_IN_FLIGHT) out.write(take(inFlight.poll()));
+            }
+            submit(pool, batch, peers, inFlight);
+            while (!inFlight.isEmpty()) out.write(take(inFlight.poll()));
+        } finally {
+            pool.shutdownNow();
         }
-        flush(sb, bytes, out);
     }
 
-    /** Lines are ASCII: copy chars to bytes without an encoder. */
-    private static byte[] flush(StringBuilder sb, byte[] bytes, OutputStream os) throws IOException {
-        int n = sb.length();
-        if (bytes.length < n) bytes = new byte[n];
-        for (int i = 0; i < n; i++) bytes[i] = (byte) sb.charAt(i);
-        os.write(bytes, 0, n);
-        sb.setLength(0);
-        return bytes;
+    private static void submit(ExecutorService pool, List<MrtReader.Raw> batch, MrtRecord.PeerIndexTable peers,
+                               ArrayDeque<Future<byte[]>> inFlight) {
+        if (batch.isEmpty()) return;
+        inFlight.add(pool.submit(() -> {
+            BgpdumpLines format = new BgpdumpLines(peers);
+            StringBuilder sb = new StringBuilder(BATCH_BYTES * 3);
+            for (MrtReader.Raw r : batch) format.format(r.decode(), sb);
+            int n = sb.length();
+            byte[] bytes = new byte[n];
+            for (int i = 0; i < n; i++) bytes[i] = (byte) sb.charAt(i); // the lines are ASCII
+            return bytes;
+        }));
+    }
+
+    private static byte[] take(Future<byte[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
     }
 
     private void summary(Path file, MrtReader reader) throws IOException {

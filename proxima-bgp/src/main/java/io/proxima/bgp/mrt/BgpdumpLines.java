@@ -43,6 +43,18 @@ public final class BgpdumpLines {
     private MrtRecord.PeerIndexTable peers;
     private long skippedEntries;
 
+    public BgpdumpLines() {
+        this(null);
+    }
+
+    /**
+     * Starts with a known peer table: for formatting a run of records cut from the middle of a
+     * TABLE_DUMP_V2 file, e.g. on another thread.
+     */
+    public BgpdumpLines(MrtRecord.PeerIndexTable peers) {
+        this.peers = peers;
+    }
+
     /** Appends the lines for one record (possibly none) to {@code out}. */
     public void format(MrtRecord record, StringBuilder out) {
         switch (record) {

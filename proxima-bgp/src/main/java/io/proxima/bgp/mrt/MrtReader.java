@@ -80,8 +80,40 @@ public final class MrtReader implements Closeable {
         return b;
     }
 
+    /**
+     * A record read but not decoded: its header and body (after the microsecond timestamp of the
+     * ET types), or the malformed record that ended the stream. Decoding needs no reader state,
+     * so it can run on another thread.
+     */
+    public record Raw(MrtHeader header, byte[] body, MrtRecord.Malformed malformed) {
+        public MrtRecord decode() {
+            return malformed != null ? malformed : MrtReader.decode(header, Unpooled.wrappedBuffer(body));
+        }
+    }
+
     /** The next record, or null at the end of the stream. */
     public MrtRecord next() throws IOException {
+        MrtHeader header = readRecord();
+        if (header == null) return null;
+        if (terminal != null) return terminal;
+        int skip = header.extendedTimestamp() ? 4 : 0;
+        return decode(header, Unpooled.wrappedBuffer(body, skip, lastLength - skip));
+    }
+
+    /** The next record undecoded (its body copied), or null at the end of the stream. */
+    public Raw nextRaw() throws IOException {
+        MrtHeader header = readRecord();
+        if (header == null) return null;
+        if (terminal != null) return new Raw(header, null, terminal);
+        int skip = header.extendedTimestamp() ? 4 : 0;
+        return new Raw(header, java.util.Arrays.copyOfRange(body, skip, lastLength), null);
+    }
+
+    private MrtRecord.Malformed terminal;
+
+    /** Reads one header and body into {@link #body}; sets {@link #terminal} if the stream ends badly. */
+    private MrtHeader readRecord() throws IOException {
+        terminal = null;
         if (done) return null;
         long start = offset;
         int got = readFully(head, MrtHeader.LENGTH);
@@ -95,39 +127,42 @@ public final class MrtReader implements Closeable {
         int subtype = h.readUnsignedShort();
         long length = h.readUnsignedInt();
         if (got < MrtHeader.LENGTH) {
-            done = true;
-            return new MrtRecord.Malformed(new MrtHeader(start, 0, -1, 0, 0, 0), "truncated MRT header (" + got + " octets)");
+            return end(new MrtHeader(start, 0, -1, 0, 0, 0), "truncated MRT header (" + got + " octets)");
         }
         boolean et = type == MrtHeader.BGP4MP_ET || type == 33 || type == 49;
-        if (length > MAX_RECORD_LENGTH) {
-            done = true;
-            return new MrtRecord.Malformed(new MrtHeader(start, timestamp, -1, type, subtype, length),
-                    "record length " + length + " exceeds " + MAX_RECORD_LENGTH);
-        }
+        MrtHeader plain = new MrtHeader(start, timestamp, -1, type, subtype, length);
+        if (length > MAX_RECORD_LENGTH) return end(plain, "record length " + length + " exceeds " + MAX_RECORD_LENGTH);
         if (body.length < length) body = new byte[(int) Math.max(length, body.length * 2L)];
         int n = readFully(body, (int) length);
-        if (n < length) {
-            done = true;
-            return new MrtRecord.Malformed(new MrtHeader(start, timestamp, -1, type, subtype, length),
-                    "truncated record: " + n + " of " + length + " octets");
-        }
+        if (n < length) return end(plain, "truncated record: " + n + " of " + length + " octets");
         lastLength = (int) length;
-        ByteBuf b = Unpooled.wrappedBuffer(body, 0, (int) length);
-        int micros = -1;
-        if (et) {
-            if (length < 4) return new MrtRecord.Malformed(new MrtHeader(start, timestamp, -1, type, subtype, length), "ET record without microseconds");
-            micros = b.readInt();
+        if (!et) return plain;
+        if (length < 4) {
+            // Not the end of the stream: the length was honest, only too short to hold the microseconds.
+            terminal = new MrtRecord.Malformed(plain, "ET record without microseconds");
+            return plain;
         }
-        MrtHeader header = new MrtHeader(start, timestamp, micros, type, subtype, length);
+        int micros = Unpooled.wrappedBuffer(body, 0, 4).readInt();
+        return new MrtHeader(start, timestamp, micros, type, subtype, length);
+    }
+
+    private MrtHeader end(MrtHeader header, String reason) {
+        done = true;
+        terminal = new MrtRecord.Malformed(header, reason);
+        return header;
+    }
+
+    /** Decodes a record body (after any microsecond timestamp). */
+    static MrtRecord decode(MrtHeader header, ByteBuf b) {
         try {
-            return decode(header, b);
+            return decodeBody(header, b);
         } catch (IndexOutOfBoundsException e) {
             // Every field read below is length-checked against its record; this is the backstop.
             return new MrtRecord.Malformed(header, "record body truncated: " + e.getMessage());
         }
     }
 
-    private MrtRecord decode(MrtHeader header, ByteBuf b) {
+    private static MrtRecord decodeBody(MrtHeader header, ByteBuf b) {
         return switch (header.type()) {
             case MrtHeader.TABLE_DUMP -> tableDump(header, b);
             case MrtHeader.TABLE_DUMP_V2 -> switch (header.subtype()) {
