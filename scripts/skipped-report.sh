@@ -14,7 +14,12 @@ for f in sys.argv[1:]:
     for tc in tree.getroot().iter('testcase'):
         s = tc.find('skipped')
         if s is not None:
-            print(f"  SKIPPED {tc.get('classname')}.{tc.get('name')}: {s.get('message') or '(no reason given)'}")
+            # Surefire puts a JUnit 5 assumption's reason only in the element's text, as the
+            # first line of the stack trace: "org.opentest4j.TestAbortedException: Assumption failed: why".
+            reason = s.get('message') or ((s.text or '').strip().splitlines() or [''])[0]
+            for noise in ('org.opentest4j.TestAbortedException: ', 'Assumption failed: '):
+                reason = reason.replace(noise, '', 1) if reason.startswith(noise) else reason
+            print(f"  SKIPPED {tc.get('classname')}.{tc.get('name')}: {reason or '(no reason given)'}")
 PY
 )
 if [ -n "$out" ]; then

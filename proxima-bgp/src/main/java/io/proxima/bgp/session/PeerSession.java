@@ -122,6 +122,15 @@ public final class PeerSession {
         fire(new Event.Abort(n, reason));
     }
 
+    /** Closes the connection without a NOTIFICATION and without restarting: a simulated crash. */
+    public void drop() {
+        if (channel != null) channel.close();
+        channel = null;
+        for (ScheduledFuture<?> f : timers.values()) f.cancel(false);
+        timers.clear();
+        fsm = FsmState.INITIAL;
+    }
+
     /** Sends messages on the established session; the future completes when they are written. */
     public ChannelFuture send(List<? extends BgpMessage> messages) {
         if (channel == null || fsm.state() != State.ESTABLISHED) return null;

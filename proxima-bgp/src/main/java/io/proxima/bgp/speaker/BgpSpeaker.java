@@ -135,7 +135,7 @@ public final class BgpSpeaker implements AutoCloseable {
         return onLoop(() -> {
             if (peers.containsKey(pc.address())) throw new IllegalArgumentException("peer " + pc.address() + " exists");
             OpenPolicy policy = new OpenPolicy(cfg.localAs(), cfg.routerId(), pc.remoteAs(), pc.holdTime(), pc.families(),
-                    true, pc.address().v6(), pc.gracefulRestartTime(), false);
+                    true, pc.address().v6(), pc.gracefulRestartTime(), cfg.restarting());
             PeerSession session = new PeerSession(pc, policy, transport, loop, sessionListener, new SplittableRandom(random.nextLong()));
             peers.put(pc.address(), new Peer(pc, session));
             updateMd5();
@@ -175,6 +175,30 @@ public final class BgpSpeaker implements AutoCloseable {
             if (p != null) p.session.abort(n, reason);
             return null;
         });
+    }
+
+    /** Asks the peer to send its routes again (ROUTE-REFRESH, RFC 2918), if it supports that. */
+    public CompletableFuture<Boolean> requestRefresh(IpAddress address, Family family) {
+        return onLoop(() -> {
+            Peer p = peers.get(address);
+            Negotiated n = p == null ? null : p.session.negotiated();
+            if (n == null || !n.routeRefresh() || !n.families().contains(family)) return false;
+            return p.session.send(List.of(RouteRefresh.request(family))) != null;
+        });
+    }
+
+    /**
+     * Test hook: drops every connection without a NOTIFICATION and stops, as a crash would. The
+     * peers see the TCP connection end (RFC 4724 graceful restart keeps the routes, if negotiated).
+     */
+    public void crash() {
+        onLoop(() -> {
+            closed = true;
+            for (Peer p : peers.values()) p.session.drop();
+            for (Channel s : servers) s.close();
+            return null;
+        }).join();
+        if (ownTransport) transport.close();
     }
 
     // ---- routes ----

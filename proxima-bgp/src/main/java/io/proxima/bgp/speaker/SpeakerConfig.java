@@ -11,12 +11,22 @@ import java.util.List;
  * @param seed   seeds the FSM jitter; fixed in tests, printed in logs
  * @param acceptLoopbackNextHops accept routes whose next hop is in 127.0.0.0/8 or ::1, which are
  *               martians on a real network; only for speakers peering over loopback in one host (demo)
+ * @param restarting this process restarted: set the Restart State bit in the Graceful Restart
+ *               capability of peers that have it (RFC 4724 §3)
  */
 public record SpeakerConfig(long localAs, IpAddress routerId, List<InetSocketAddress> listen, long seed,
-                            boolean acceptLoopbackNextHops) {
+                            boolean acceptLoopbackNextHops, boolean restarting) {
 
     public SpeakerConfig(long localAs, IpAddress routerId, List<InetSocketAddress> listen, long seed) {
-        this(localAs, routerId, listen, seed, false);
+        this(localAs, routerId, listen, seed, false, false);
+    }
+
+    public SpeakerConfig(long localAs, IpAddress routerId, List<InetSocketAddress> listen, long seed, boolean acceptLoopbackNextHops) {
+        this(localAs, routerId, listen, seed, acceptLoopbackNextHops, false);
+    }
+
+    public SpeakerConfig withRestarting(boolean r) {
+        return new SpeakerConfig(localAs, routerId, listen, seed, acceptLoopbackNextHops, r);
     }
 
     public SpeakerConfig {

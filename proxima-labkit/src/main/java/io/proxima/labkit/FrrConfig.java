@@ -1,0 +1,119 @@
+package io.proxima.labkit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An FRR 8.4 {@code bgpd.conf}, per LAB.md §2. Every neighbor gets {@code soft-reconfiguration
+ * inbound} so that {@code received-routes} works, per-neighbor timers, and
+ * {@code advertisement-interval 0}; import/export "none" is a deny-all route-map.
+ *
+ * @param routerId          BGP identifier
+ * @param localAs           our AS
+ * @param peers             neighbors
+ * @param networks          prefixes announced with {@code network} (no import check: they need
+ *                          not be in the RIB)
+ * @param listenPort        bgpd's BGP port ({@code -p}); 179 by default, 0 = do not listen
+ * @param gracefulRestart   {@code bgp graceful-restart} (RFC 4724)
+ * @param restartTime       {@code bgp graceful-restart restart-time}, seconds (0 = FRR's default)
+ * @param stalePathTime     {@code bgp graceful-restart stalepath-time}, seconds (0 = FRR's default)
+ */
+public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<String> networks, int listenPort,
+                        boolean gracefulRestart, int restartTime, int stalePathTime) {
+
+    static final int BGP_PORT = 179;
+    /** Route-map that import/export "none" binds: FRR has no "import none" keyword. */
+    static final String DENY_ALL = "LABKIT-DENY-ALL";
+
+    public FrrConfig {
+        peers = List.copyOf(peers);
+        networks = List.copyOf(networks);
+    }
+
+    public static FrrConfig router(String routerId, long localAs) {
+        return new FrrConfig(routerId, localAs, List.of(), List.of(), BGP_PORT, false, 0, 0);
+    }
+
+    public FrrConfig withPeer(Peer p) {
+        List<Peer> l = new ArrayList<>(peers);
+        l.add(p);
+        return new FrrConfig(routerId, localAs, l, networks, listenPort, gracefulRestart, restartTime, stalePathTime);
+    }
+
+    public FrrConfig withNetwork(String prefix) {
+        List<String> l = new ArrayList<>(networks);
+        l.add(prefix);
+        return new FrrConfig(routerId, localAs, peers, l, listenPort, gracefulRestart, restartTime, stalePathTime);
+    }
+
+    public FrrConfig withListenPort(int port) {
+        return new FrrConfig(routerId, localAs, peers, networks, port, gracefulRestart, restartTime, stalePathTime);
+    }
+
+    /** Graceful restart on, with restart and stale-path times in seconds (0 = FRR's defaults, 120 and 360). */
+    public FrrConfig withGracefulRestart(int restartSeconds, int stalePathSeconds) {
+        return new FrrConfig(routerId, localAs, peers, networks, listenPort, true, restartSeconds, stalePathSeconds);
+    }
+
+    boolean needsBfd() {
+        return peers.stream().anyMatch(Peer::bfd);
+    }
+
+    /**
+     * The bgpd.conf text. FRR accepts {@code !} comments only at the start of a line (LAB.md §2).
+     */
+    String renderBgpd(String hostname) {
+        StringBuilder b = new StringBuilder();
+        b.append("! written by proxima-labkit\nhostname ").append(hostname).append("\n!\n");
+        b.append("router bgp ").append(localAs).append('\n');
+        b.append(" bgp router-id ").append(routerId).append('\n');
+        // FRR 8.x: eBGP without policy accepts and announces nothing (RFC 8212); the lab wants all.
+        b.append(" no bgp ebgp-requires-policy\n");
+        b.append(" no bgp default ipv4-unicast\n");
+        b.append(" no bgp network import-check\n");
+        if (gracefulRestart) {
+            b.append(" bgp graceful-restart\n");
+            if (restartTime > 0) b.append(" bgp graceful-restart restart-time ").append(restartTime).append('\n');
+            if (stalePathTime > 0) b.append(" bgp graceful-restart stalepath-time ").append(stalePathTime).append('\n');
+        }
+        for (Peer p : peers) neighbor(b, p);
+        for (Family f : Family.values()) addressFamily(b, f);
+        b.append("exit\n!\n");
+        if (peers.stream().anyMatch(p -> !p.importAll() || !p.exportAll())) {
+            b.append("route-map ").append(DENY_ALL).append(" deny 10\nexit\n!\n");
+        }
+        return b.toString();
+    }
+
+    private static void neighbor(StringBuilder b, Peer p) {
+        String n = " neighbor " + p.address();
+        Timers t = p.timers();
+        b.append(n).append(" remote-as ").append(p.remoteAs()).append('\n');
+        b.append(n).append(" timers ").append(t.keepalive()).append(' ').append(t.holdTime()).append('\n');
+        b.append(n).append(" timers connect ").append(t.connectRetry()).append('\n');
+        b.append(n).append(" advertisement-interval 0\n");
+        if (p.password() != null) b.append(n).append(" password ").append(p.password()).append('\n');
+        if (p.multihopTtl() > 0) b.append(n).append(" ebgp-multihop ").append(p.multihopTtl()).append('\n');
+        if (p.localAddress() != null) b.append(n).append(" update-source ").append(p.localAddress()).append('\n');
+        if (p.remotePort() != 0) b.append(n).append(" port ").append(p.remotePort()).append('\n');
+        if (p.passive()) b.append(n).append(" passive\n");
+        if (p.bfd()) b.append(n).append(" bfd\n");
+        if (p.localPort() != 0) throw new IllegalArgumentException("FRR listens on one port for all peers: use FrrConfig.withListenPort");
+    }
+
+    private void addressFamily(StringBuilder b, Family f) {
+        List<Peer> active = peers.stream().filter(p -> p.families().contains(f)).toList();
+        List<String> nets = networks.stream().filter(n -> Family.of(n) == f).toList();
+        if (active.isEmpty() && nets.isEmpty()) return;
+        b.append(" address-family ").append(f.afi()).append(" unicast\n");
+        nets.forEach(n -> b.append("  network ").append(n).append('\n'));
+        for (Peer p : active) {
+            String n = "  neighbor " + p.address();
+            b.append(n).append(" activate\n");
+            b.append(n).append(" soft-reconfiguration inbound\n");
+            if (!p.importAll()) b.append(n).append(" route-map ").append(DENY_ALL).append(" in\n");
+            if (!p.exportAll()) b.append(n).append(" route-map ").append(DENY_ALL).append(" out\n");
+        }
+        b.append(" exit-address-family\n");
+    }
+}
