@@ -338,7 +338,7 @@ public final class PeerSession {
                 case Action.SessionDown down -> {
                     reason = down.reason();
                     counters.lastError = down.reason();
-                    listener.down(this, down.reason());
+                    listener.down(this, down.reason(), e instanceof Event.TcpFailed);
                     negotiated = null;
                     facts = SessionFacts.RFC4271;
                 }

@@ -19,8 +19,11 @@ public interface SessionListener {
     /** Established: the messages to send first (the table, then End-of-RIB). */
     List<BgpMessage> established(PeerSession session, Negotiated negotiated);
 
-    /** Left Established. */
-    void down(PeerSession session, String reason);
+    /**
+     * Left Established. {@code connectionLost}: the TCP connection ended without a NOTIFICATION,
+     * the case in which graceful restart keeps the peer's routes (RFC 4724 §4.2).
+     */
+    void down(PeerSession session, String reason, boolean connectionLost);
 
     /** Routes from the peer. A non-null result is a reason to close the session (e.g. max-prefix). */
     Refusal received(PeerSession session, Update update);

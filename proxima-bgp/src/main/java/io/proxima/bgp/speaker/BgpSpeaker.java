@@ -324,7 +324,8 @@ public final class BgpSpeaker implements AutoCloseable {
                 c.messagesIn(), c.messagesOut(), c.updatesIn(), c.updatesOut(), c.malformedUpdates(), c.establishedTransitions(),
                 p.ribIn == null ? 0 : p.ribIn.size(), p.ribOut == null ? 0 : p.ribOut.size(), c.lastError(),
                 c.lastNotificationSent() == null ? null : c.lastNotificationSent().describe(),
-                c.lastNotificationReceived() == null ? null : c.lastNotificationReceived().describe());
+                c.lastNotificationReceived() == null ? null : c.lastNotificationReceived().describe(),
+                p.ribIn == null ? 0 : p.ribIn.staleCount());
     }
 
     // ---- the sessions' callbacks, on the loop ----
@@ -339,8 +340,13 @@ public final class BgpSpeaker implements AutoCloseable {
         public List<BgpMessage> established(PeerSession session, Negotiated n) {
             Peer p = peers.get(session.config().address());
             PeerConfig pc = p.config;
-            p.id = new PeerId(pc.address(), n.peerAs(), n.peerId(), cfg.localAs() != n.peerAs(), cfg.localAs());
-            p.ribIn = new AdjRibIn(p.id, new AdjRibIn.Config(pc.maxPrefixes() > 0 ? pc.maxPrefixes() : AdjRibIn.NO_LIMIT, true, cfg.acceptLoopbackNextHops()), pool);
+            PeerId id = new PeerId(pc.address(), n.peerAs(), n.peerId(), cfg.localAs() != n.peerAs(), cfg.localAs());
+            // After a graceful restart the stale routes stay until End-of-RIB sweeps them (RFC 4724 §4.2).
+            boolean restarting = p.ribIn != null && p.ribIn.staleCount() > 0 && id.equals(p.id);
+            p.id = id;
+            if (!restarting) {
+                p.ribIn = new AdjRibIn(p.id, new AdjRibIn.Config(pc.maxPrefixes() > 0 ? pc.maxPrefixes() : AdjRibIn.NO_LIMIT, true, cfg.acceptLoopbackNextHops()), pool);
+            }
             p.ribOut = new AdjRibOut(n.facts(), n.families());
             IpAddress local = session.localAddress();
             IpAddress v4 = local != null && !local.v6() ? local : pc.nextHopV4().orElse(null);
@@ -351,9 +357,16 @@ public final class BgpSpeaker implements AutoCloseable {
         }
 
         @Override
-        public void down(PeerSession session, String reason) {
+        public void down(PeerSession session, String reason, boolean connectionLost) {
             Peer p = peers.get(session.config().address());
-            if (p != null) routesGone(p);
+            if (p == null) return;
+            Negotiated n = session.negotiated();
+            if (connectionLost && n != null && p.config.gracefulRestartTime() >= 0 && n.peerGracefulRestart().isPresent()
+                    && p.ribIn != null) {
+                keepStale(p, n.peerGracefulRestart().get());
+            } else {
+                routesGone(p);
+            }
         }
 
         @Override
@@ -396,6 +409,40 @@ public final class BgpSpeaker implements AutoCloseable {
             return new SessionListener.Refusal(m.notification(), m.toString());
         }
         return null;
+    }
+
+    /**
+     * RFC 4724 §4.2, receiving speaker: keep the routes of the families the peer preserves, marked
+     * stale, for its restart time; End-of-RIB from the restarted peer sweeps what it did not resend.
+     */
+    private void keepStale(Peer p, io.proxima.bgp.wire.cap.GracefulRestart gr) {
+        int kept = 0;
+        for (var e : gr.entries()) kept += p.ribIn.markStale(e.family());
+        List<RouteChange> dropped = new ArrayList<>();
+        for (Family f : List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)) {
+            if (gr.entries().stream().noneMatch(e -> e.family().equals(f))) {
+                p.ribIn.markStale(f); // a family the peer does not preserve goes at once
+                dropped.addAll(p.ribIn.sweepStale(f));
+            }
+        }
+        if (!dropped.isEmpty()) announceGone(p, dropped);
+        p.ribOut = null;
+        p.export = null;
+        AdjRibIn rib = p.ribIn;
+        loop.schedule(() -> {
+            // The restart time ran out: whatever is still stale goes (RFC 4724 §4.2).
+            if (p.ribIn == rib) {
+                List<RouteChange> swept = rib.sweepStale();
+                if (!swept.isEmpty()) announceGone(p, swept);
+            }
+        }, gr.restartTime(), java.util.concurrent.TimeUnit.SECONDS);
+        for (SpeakerListener l : listeners) l.peerStateChanged(p.config.address(), State.IDLE, State.IDLE,
+                "graceful restart: keeping " + kept + " routes stale for " + gr.restartTime() + " s");
+    }
+
+    private void announceGone(Peer p, List<RouteChange> gone) {
+        for (SpeakerListener l : listeners) l.routesReceived(p.config.address(), gone);
+        if (routerMode && p.id != null) propagate(locRib.update(p.id, gone));
     }
 
     private void routesGone(Peer p) {

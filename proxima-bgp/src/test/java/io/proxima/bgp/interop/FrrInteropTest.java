@@ -204,6 +204,27 @@ class FrrInteropTest {
         Await.until(WAIT, () -> pathNode(V4.toString()) != null && !stale(V4.toString()), "End-of-RIB clears the stale mark");
     }
 
+    /**
+     * RFC 4724 with FRR restarting and Proxima as the receiving speaker: FRR's routes stay in
+     * Proxima's Adj-RIB-In while FRR is gone, and are fresh again after its End-of-RIB.
+     */
+    @Test
+    @Order(10)
+    void proximaKeepsARestartingFrrsRoutes() throws Exception {
+        lab.awaitEstablished(lab.peerV4);
+        Nlri route = Nlri.of("192.0.2.128/25");
+        Await.until(WAIT, () -> lab.received(lab.peerV4).containsKey(route), "FRR's route in the Adj-RIB-In");
+        ProcessHandle.of(frr.pid()).ifPresent(ProcessHandle::destroyForcibly); // bgpd dies without a NOTIFICATION
+        Await.until(WAIT, () -> lab.stateOf(lab.peerV4) != State.ESTABLISHED, "Proxima notices");
+        assertThat(lab.received(lab.peerV4)).containsKey(route);
+        assertThat(lab.speaker.peer(lab.peerV4).staleRoutes()).isPositive();
+        frr.stop();
+        frr = Frr.start(lab.ns, "frr" + (++generation), config);
+        lab.awaitEstablished(lab.peerV4);
+        Await.until(WAIT, () -> lab.speaker.peer(lab.peerV4).staleRoutes() == 0, "FRR's End-of-RIB clears the stale routes");
+        assertThat(lab.received(lab.peerV4)).containsKey(route);
+    }
+
     private static JsonNode pathNode(String prefix) {
         JsonNode r = frr.json("show bgp ipv4 unicast " + prefix + " json");
         JsonNode paths = r.path("paths");
