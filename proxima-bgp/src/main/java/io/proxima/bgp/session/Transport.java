@@ -69,6 +69,12 @@ public final class Transport implements AutoCloseable {
                     }
                 });
         Channel server = b.bind(at).sync().channel();
+        if (epoll) {
+            // The kernel answers a SYN with the listener's TTL, before the connection is ours to
+            // configure. 255 lets a GTSM peer (RFC 5082) accept the SYN-ACK; for the rest it is harmless.
+            server.config().setOption(at.getAddress() instanceof java.net.Inet6Address
+                    ? SocketOptions.IPV6_UNICAST_HOPS : SocketOptions.IP_TTL, SocketOptions.GTSM_TTL);
+        }
         if (!md5Keys.isEmpty()) setMd5(server, md5Keys);
         return server;
     }
