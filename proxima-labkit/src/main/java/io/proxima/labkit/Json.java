@@ -1,14 +1,21 @@
 package io.proxima.labkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** Jackson trees for the daemons' JSON answers; no bindings, they differ per daemon and version. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * ExaBGP 4.2 copies a NOTIFICATION's data into its JSON unescaped when Python's repr of it is
+     * printable, e.g. the length octet 0x16 of a Cease message: control characters in strings
+     * must not fail the whole RIB replay.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     private Json() {
     }

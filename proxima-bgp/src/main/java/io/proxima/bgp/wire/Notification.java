@@ -26,9 +26,14 @@ public record Notification(int code, int subcode, Octets data) implements BgpMes
 
     /**
      * Cease with a shutdown communication (RFC 9003). The message is cut at a UTF-8 character
-     * boundary to fit 255 octets.
+     * boundary to fit 255 octets. RFC 9003 §2 defines the communication for Administrative
+     * Shutdown and Administrative Reset only; other subcodes (Peer De-configured, …) go without
+     * data, which their receivers would otherwise show as opaque octets.
      */
     public static Notification cease(int subcode, String message) {
+        if (subcode != ErrorCode.CEASE_ADMINISTRATIVE_SHUTDOWN && subcode != ErrorCode.CEASE_ADMINISTRATIVE_RESET) {
+            return new Notification(ErrorCode.CEASE, subcode);
+        }
         byte[] utf8 = truncateUtf8(message == null ? "" : message, MAX_SHUTDOWN_COMMUNICATION);
         byte[] data = new byte[utf8.length + 1];
         data[0] = (byte) utf8.length;

@@ -1329,5 +1329,14 @@ class RfcRulesTest {
             assertThat(wire.length).isEqualTo(BgpMessage.HEADER_LENGTH + 2 + 254);
             assertThat(decoded(wire, SessionFacts.RFC4271, Notification.class)).isEqualTo(n);
         }
+
+        @Test
+        @DisplayName("RFC 9003 §2: only Administrative Shutdown and Reset carry a shutdown communication")
+        void shutdownCommunicationOnlyForShutdownAndReset() {
+            assertThat(Notification.cease(ErrorCode.CEASE_ADMINISTRATIVE_RESET, "reset").shutdownCommunication()).contains("reset");
+            Notification n = Notification.cease(ErrorCode.CEASE_PEER_DECONFIGURED, "peer removed");
+            assertThat(n.subcode()).isEqualTo(ErrorCode.CEASE_PEER_DECONFIGURED);
+            assertThat(n.data().length()).as("no data: RFC 9003 defines none for this subcode").isZero();
+        }
     }
 }
