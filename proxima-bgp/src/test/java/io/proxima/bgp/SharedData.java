@@ -38,4 +38,20 @@ public final class SharedData {
             return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
+
+    /**
+     * The MRT files, for a parameterized test's source. Without the data it yields one placeholder,
+     * so the test runs once and is reported skipped with the reason (an assumption failing in the
+     * source itself would leave a silent class with no tests). Tests call {@link #require} first.
+     */
+    public static Stream<Path> mrtFilesOrPlaceholder() throws IOException {
+        String p = System.getProperty("proxima.shared.data", "../shared/data");
+        if (!Files.isDirectory(Path.of(p).resolve("mrt/bgpdump/test_data"))) return Stream.of(Path.of("shared-data-missing"));
+        return mrtFiles().stream();
+    }
+
+    /** Skips the calling test, with the reason, when the shared data is absent. */
+    public static void require() {
+        root();
+    }
 }
