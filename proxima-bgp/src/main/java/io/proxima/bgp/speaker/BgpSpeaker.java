@@ -351,7 +351,9 @@ public final class BgpSpeaker implements AutoCloseable {
             IpAddress local = session.localAddress();
             IpAddress v4 = local != null && !local.v6() ? local : pc.nextHopV4().orElse(null);
             IpAddress v6 = local != null && local.v6() ? local : pc.nextHopV6().orElse(null);
-            p.export = new ExportPolicy(p.id, new NextHopSelf(v4, v6, null, n.extendedNextHopV4()), decision, false, pool);
+            // RFC 2545 §3: on a shared link, the link-local address of our interface goes with the global one.
+            IpAddress linkLocal = local != null && local.v6() && pc.multihop() <= 1 ? linkLocalBeside(local) : null;
+            p.export = new ExportPolicy(p.id, new NextHopSelf(v4, v6, linkLocal, n.extendedNextHopV4()), decision, false, pool);
             Map<Prefix, Attributes> want = p.export.desired(desired, routerMode ? locRib : null);
             return p.ribOut.diff(want).messages();
         }
@@ -464,6 +466,20 @@ public final class BgpSpeaker implements AutoCloseable {
         TreeSet<Prefix> scope = new TreeSet<>();
         for (BestChange c : changes) scope.add(c.prefix());
         for (Peer p : peers.values()) sendDiff(p, scope);
+    }
+
+    /** The IPv6 link-local address of the interface that holds {@code address}, if any. */
+    public static IpAddress linkLocalBeside(IpAddress address) {
+        try {
+            java.net.NetworkInterface nif = java.net.NetworkInterface.getByInetAddress(address.toInetAddress());
+            if (nif == null || nif.isLoopback()) return null;
+            for (InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
+                if (a instanceof java.net.Inet6Address v6 && v6.isLinkLocalAddress()) return IpAddress.of(v6.getAddress());
+            }
+        } catch (java.net.SocketException e) {
+            // no interface information: send the global next hop alone, which RFC 2545 allows
+        }
+        return null;
     }
 
     private void accepted(SocketChannel ch) {

@@ -14,6 +14,7 @@ import io.proxima.bgp.fsm.State;
 import io.proxima.bgp.rib.Attributes;
 import io.proxima.bgp.speaker.BgpSpeaker;
 import io.proxima.bgp.wire.Family;
+import io.proxima.bgp.wire.IpAddress;
 import io.proxima.bgp.wire.attr.Communities;
 import io.proxima.bgp.wire.nlri.Nlri;
 import io.proxima.labkit.Await;
@@ -84,8 +85,15 @@ class FrrInteropTest {
             assertThat(r.largeCommunities()).contains("65010:1:2");
             assertThat(r.med()).hasValue(MED);
             assertThat(r.nextHops()).contains(c[1].toString());
+            if (c[0] == V6) {
+                // RFC 2545 §3: the link-local address of Proxima's interface travels with the global one.
+                assertThat(r.nextHops()).anyMatch(h -> h.startsWith("fe80:"));
+            }
             List<NextHop> fib = Await.value(WAIT, () -> lab.ns.fib(prefix), l -> !l.isEmpty(), "FIB has " + prefix);
-            assertThat(fib.get(0).gateway()).isEqualTo(c[1].toString());
+            // Over IPv6 a router may use our link-local next hop (RFC 2545 §3) for the FIB: also ours.
+            IpAddress ours = (IpAddress) c[1];
+            IpAddress linkLocal = ours.v6() ? io.proxima.bgp.speaker.BgpSpeaker.linkLocalBeside(ours) : null;
+            assertThat(IpAddress.parse(fib.get(0).gateway())).isIn(ours, linkLocal);
         }
     }
 
