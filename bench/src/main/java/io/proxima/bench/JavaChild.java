@@ -1,0 +1,42 @@
+package io.proxima.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line for a bench main class in a JVM of its own, which a namespace's
+ * {@code spawn} runs: same JDK and class path as this JVM, and the JVM options of the
+ * {@code ./proxima} launcher (Serial GC, no heap limit) so the figures are a daemon's. Options in
+ * the environment variable {@value #EXTRA_OPTIONS_ENV} (space-separated) are added after those, e.g.
+ * a heap limit or a flight recording.
+ */
+final class JavaChild {
+
+    /** What ./proxima passes to every run, minus the class-data archive and log settings. */
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:+UseSerialGC");
+    static final String EXTRA_OPTIONS_ENV = "PROXIMA_BENCH_JAVA_OPTS";
+
+    private JavaChild() {
+    }
+
+    /** The JVM options every child gets: the launcher's, then those of {@value #EXTRA_OPTIONS_ENV}. */
+    static List<String> options() {
+        List<String> o = new ArrayList<>(LAUNCHER_OPTIONS);
+        String env = System.getenv(EXTRA_OPTIONS_ENV);
+        if (env != null && !env.isBlank()) o.addAll(List.of(env.strip().split("\\s+")));
+        return o;
+    }
+
+    static String[] command(Class<?> main, List<String> extraJvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options());
+        cmd.addAll(extraJvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        return cmd.toArray(String[]::new);
+    }
+}
