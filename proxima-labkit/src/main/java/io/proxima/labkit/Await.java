@@ -49,6 +49,19 @@ public final class Await {
         }
     }
 
+    /**
+     * The one wait no event can end: proving something does NOT happen. Polls {@code happened}
+     * for the whole {@code window} and throws {@link LabException} if it ever holds. The window
+     * must span several chances for it to happen (e.g. several connect attempts).
+     */
+    public static void never(Duration window, Supplier<Boolean> happened, String what) {
+        long deadline = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (Boolean.TRUE.equals(happened.get())) throw new LabException("unexpected within " + window.toMillis() + " ms: " + what);
+            pause();
+        }
+    }
+
     private static void pause() {
         try {
             Thread.sleep(POLL_INTERVAL);

@@ -129,8 +129,15 @@ public final class Prefix implements Comparable<Prefix> {
 
     @Override
     public int hashCode() {
-        long h = (hi & hiMask()) * 31 + (lo & loMask());
-        return Long.hashCode(h) * 31 + length + (v6 ? 1 << 8 : 0);
+        // Routes are mostly /24s whose low octet is zero: mix every bit in (MurmurHash3's fmix64),
+        // or a full table crowds a hash map's buckets.
+        long h = (hi & hiMask()) * 0x9E3779B97F4A7C15L ^ (lo & loMask()) ^ ((long) length << 56) ^ (v6 ? 1L << 63 : 0);
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     @Override

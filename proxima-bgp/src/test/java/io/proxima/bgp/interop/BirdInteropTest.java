@@ -168,7 +168,7 @@ class BirdInteropTest {
 
         lab.speaker.removePeer(lab.peerV4, "MD5 test, wrong key").get();
         lab.speaker.addPeer(lab.peer(lab.peerV4).withMd5Password("a-wrong-key")).get();
-        InteropMoments.neverWithin(InteropMoments.NEGATIVE_WINDOW, () -> lab.stateOf(lab.peerV4) == State.ESTABLISHED,
+        Await.never(InteropLab.NEGATIVE_WINDOW, () -> lab.stateOf(lab.peerV4) == State.ESTABLISHED,
                 "a session with the wrong MD5 key");
         assertThat(bird.sessionState(lab.hostV4.toString())).isNotEqualTo(SessionState.ESTABLISHED);
     }

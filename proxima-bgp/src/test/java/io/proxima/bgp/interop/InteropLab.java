@@ -37,6 +37,8 @@ final class InteropLab implements AutoCloseable {
     static final long PROXIMA_AS = 65010;
     static final long PEER_AS = 65000;
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** Long enough for several of the speaker's connect attempts (1 s apart, backing off). */
+    static final Duration NEGATIVE_WINDOW = Duration.ofSeconds(6);
     /** The routes of the interop acceptance. */
     static final Prefix V4 = Prefix.parse("198.51.100.75/32");
     static final Prefix V6 = Prefix.parse("2001:db8:75::1/128");

@@ -14,7 +14,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import io.proxima.labkit.Await;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,13 +48,8 @@ class SessionBehaviourTest {
         return s;
     }
 
-    /** Polls a condition the speakers' state reaches by themselves (no event to wait on across JVM threads). */
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(20); // polling, not synchronisation: the condition is what ends the wait
-        }
+    static void await(Supplier<Boolean> condition, String what) {
+        Await.until(WAIT, condition, what);
     }
 
     @Test
@@ -104,11 +100,7 @@ class SessionBehaviourTest {
         router.addPeer(PeerConfig.of(NODE, 65101).withPassive(true)).get(); // sends TTL 1: eBGP default
         BgpSpeaker node = speaker(65101, "192.0.2.2", null, 0);
         node.addPeer(PeerConfig.of(ROUTER, 65000).withPort(port).withLocalAddress(NODE).withGtsm(true)).get();
-        long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-        while (System.nanoTime() < end) {
-            assertThat(node.peer(ROUTER).state()).isNotEqualTo(State.ESTABLISHED);
-            Thread.sleep(50); // proving a negative over a window
-        }
+        Await.never(Duration.ofSeconds(4), () -> node.peer(ROUTER).state() == State.ESTABLISHED, "a session without GTSM on the router");
         router.removePeer(NODE, "now with GTSM").get();
         router.addPeer(PeerConfig.of(NODE, 65101).withPassive(true).withGtsm(true)).get();
         // The node never heard the router's TTL-1 packets, not even its FIN: it waits in OpenSent
