@@ -144,17 +144,7 @@ class BirdInteropTest {
     @Test
     @Order(7)
     void aFrozenBirdExpiresTheHoldTimer() throws Exception {
-        lab.speaker.removePeer(lab.peerV4, "hold 3 s for this test").get();
-        lab.speaker.addPeer(lab.peer(lab.peerV4).withHoldTime(3)).get();
-        lab.awaitEstablished(lab.peerV4);
-        bird.freeze();
-        try {
-            Await.until(WAIT, () -> lab.stateOf(lab.peerV4) != State.ESTABLISHED, "hold timer expiry");
-            assertThat(lab.speaker.peer(lab.peerV4).lastNotificationSent()).contains("Hold Timer Expired");
-        } finally {
-            bird.thaw();
-        }
-        lab.awaitEstablished(lab.peerV4);
+        lab.frozenPeerExpiresHoldTimer(bird, lab.peer(lab.peerV4));
     }
 
     @Test

@@ -258,18 +258,7 @@ class ExaBgpInteropTest {
     @Test
     @Order(10)
     void aFrozenExaBgpExpiresTheHoldTimer() throws Exception {
-        lab.speaker.removePeer(lab.peerV4, "hold 3 s for this test").get();
-        lab.speaker.addPeer(peer(lab.peerV4).withHoldTime(3)).get();
-        lab.awaitEstablished(lab.peerV4);
-        assertThat(lab.speaker.peer(lab.peerV4).holdTime()).isEqualTo(3);
-        exa.freeze();
-        try {
-            Await.until(WAIT, () -> lab.stateOf(lab.peerV4) != State.ESTABLISHED, "hold timer expiry");
-            assertThat(lab.speaker.peer(lab.peerV4).lastNotificationSent()).contains("Hold Timer Expired");
-        } finally {
-            exa.thaw();
-        }
-        lab.awaitEstablished(lab.peerV4);
+        lab.frozenPeerExpiresHoldTimer(exa, peer(lab.peerV4));
         Await.until(WAIT, () -> !exa.routes(V4.toString()).isEmpty(), "route back at ExaBGP after the thaw");
     }
 

@@ -154,17 +154,7 @@ class FrrInteropTest {
     @Test
     @Order(7)
     void aFrozenFrrExpiresTheHoldTimer() throws Exception {
-        lab.speaker.removePeer(lab.peerV4, "hold 3 s for this test").get();
-        lab.speaker.addPeer(lab.peer(lab.peerV4).withHoldTime(3)).get();
-        lab.awaitEstablished(lab.peerV4);
-        frr.freeze();
-        try {
-            Await.until(WAIT, () -> lab.stateOf(lab.peerV4) != State.ESTABLISHED, "hold timer expiry");
-            assertThat(lab.speaker.peer(lab.peerV4).lastNotificationSent()).contains("Hold Timer Expired");
-        } finally {
-            frr.thaw();
-        }
-        lab.awaitEstablished(lab.peerV4);
+        lab.frozenPeerExpiresHoldTimer(frr, lab.peer(lab.peerV4));
     }
 
     @Test

@@ -154,18 +154,7 @@ class GoBgpInteropTest {
     @Test
     @Order(7)
     void aFrozenGoBgpExpiresTheHoldTimer() throws Exception {
-        lab.speaker.removePeer(lab.peerV4, "hold 3 s for this test").get();
-        lab.speaker.addPeer(lab.peer(lab.peerV4).withHoldTime(3)).get();
-        lab.awaitEstablished(lab.peerV4);
-        assertThat(lab.speaker.peer(lab.peerV4).holdTime()).isEqualTo(3);
-        gobgp.freeze();
-        try {
-            Await.until(WAIT, () -> lab.stateOf(lab.peerV4) != State.ESTABLISHED, "hold timer expiry");
-            assertThat(lab.speaker.peer(lab.peerV4).lastNotificationSent()).contains("Hold Timer Expired");
-        } finally {
-            gobgp.thaw();
-        }
-        lab.awaitEstablished(lab.peerV4);
+        lab.frozenPeerExpiresHoldTimer(gobgp, lab.peer(lab.peerV4));
         Await.until(WAIT, () -> !gobgp.routes(V4.toString()).isEmpty(), "route back at GoBGP after the thaw");
     }
 }

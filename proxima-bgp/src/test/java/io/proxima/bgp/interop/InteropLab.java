@@ -131,6 +131,25 @@ final class InteropLab implements AutoCloseable {
         speaker.announce(routes).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /**
+     * Issue scenario 7: re-adds the IPv4 peer with a 3 s hold time, freezes the daemon (SIGSTOP),
+     * checks that Proxima sends Hold Timer Expired, thaws it and waits for the session to return.
+     */
+    void frozenPeerExpiresHoldTimer(io.proxima.labkit.Daemon daemon, PeerConfig peer) throws Exception {
+        speaker.removePeer(peer.address(), "hold 3 s for this test").get();
+        speaker.addPeer(peer.withHoldTime(3)).get();
+        awaitEstablished(peer.address());
+        assertThat(speaker.peer(peer.address()).holdTime()).isEqualTo(3);
+        daemon.freeze();
+        try {
+            Await.until(WAIT, () -> stateOf(peer.address()) != State.ESTABLISHED, "hold timer expiry");
+            assertThat(speaker.peer(peer.address()).lastNotificationSent()).contains("Hold Timer Expired");
+        } finally {
+            daemon.thaw();
+        }
+        awaitEstablished(peer.address());
+    }
+
     static void expectAsPath(List<Long> asPath) {
         assertThat(asPath).containsExactly(PROXIMA_AS, PROXIMA_AS, PROXIMA_AS);
     }
