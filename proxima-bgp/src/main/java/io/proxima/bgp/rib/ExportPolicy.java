@@ -154,11 +154,27 @@ public final class ExportPolicy {
                 if (a != null) out.put(prefix, a);
             });
         }
+        // Many routes share one shape (the same attributes for every anycast prefix, 100k /32s in
+        // the benchmark): export each shape once per family, not once per route.
+        Map<Shape, java.util.Optional<Attributes>> byShape = new HashMap<>();
         for (Advertisement ad : local) {
-            Attributes a = export(ad);
+            Attributes a = byShape.computeIfAbsent(Shape.of(ad), k -> java.util.Optional.ofNullable(export(ad))).orElse(null);
             if (a != null) out.put(ad.prefix(), a);
         }
         return out;
+    }
+
+    /**
+     * What an advertisement's exported attributes depend on: everything but the prefix, and the
+     * prefix only through its family (which next hop of ours it gets).
+     */
+    private record Shape(java.util.Optional<IpAddress> nextHop, java.util.OptionalLong med, java.util.List<Long> communities,
+                         java.util.List<io.proxima.bgp.wire.attr.LargeCommunities.LargeCommunity> large, int prepend,
+                         boolean gracefulShutdown, boolean v6) {
+        static Shape of(Advertisement a) {
+            return new Shape(a.nextHop(), a.med(), a.communities(), a.largeCommunities(), a.prepend(), a.gracefulShutdown(),
+                    a.prefix().isV6());
+        }
     }
 
     /**
