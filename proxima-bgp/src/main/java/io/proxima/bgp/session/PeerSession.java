@@ -46,6 +46,9 @@ import java.util.random.RandomGenerator;
  */
 public final class PeerSession {
 
+    /** Messages written between flushes when sending a batch (a full table is a few hundred UPDATEs). */
+    static final int FLUSH_EVERY = 16;
+
     private final PeerConfig cfg;
     private final OpenPolicy policy;
     private final Transport transport;
@@ -135,7 +138,15 @@ public final class PeerSession {
     public ChannelFuture send(List<? extends BgpMessage> messages) {
         if (channel == null || fsm.state() != State.ESTABLISHED) return null;
         ChannelFuture last = null;
-        for (BgpMessage m : messages) last = write(channel, m);
+        int unflushed = 0;
+        for (BgpMessage m : messages) {
+            last = write(channel, m);
+            // Flush as we go, so the peer starts working on a large table while we encode the rest.
+            if (++unflushed == FLUSH_EVERY) {
+                channel.flush();
+                unflushed = 0;
+            }
+        }
         channel.flush();
         return last;
     }
