@@ -1,0 +1,49 @@
+package io.proxima.health.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.proxima.health.check.Timing;
+import io.proxima.health.probe.ProbeResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The production wiring, on real threads: waits on a latch for results, never sleeps. */
+class ThreadSchedulerTest {
+
+    private static final int CHECKS = 1000;
+    private static final Timing TIMING = new Timing(Duration.ofMillis(200), Duration.ofMillis(100), 1, 1,
+            Optional.empty(), Optional.empty());
+    private static final String THREAD = "proxima-health-test";
+
+    @Test
+    void thousandChecksAreDrivenByOneSchedulerThread() throws InterruptedException {
+        Set<String> engineThreads = ConcurrentHashMap.newKeySet();
+        Set<String> probed = ConcurrentHashMap.newKeySet();
+        CountDownLatch allProbed = new CountDownLatch(CHECKS);
+        List<CheckSpec> checks = new ArrayList<>();
+        for (int i = 0; i < CHECKS; i++) {
+            checks.add(new CheckSpec("c" + i, TIMING,
+                    timeout -> CompletableFuture.completedFuture(ProbeResult.pass(Duration.ofMillis(1), "ok"))));
+        }
+        try (var scheduler = new ThreadScheduler(THREAD); var launcher = Executors.newVirtualThreadPerTaskExecutor()) {
+            HealthEngine engine = new HealthEngine(scheduler, launcher, Duration.ofSeconds(1), checks, List.of());
+            engine.subscribe(e -> {
+                engineThreads.add(Thread.currentThread().getName());
+                if (e instanceof HealthEvent.ProbeCompleted p && probed.add(p.check())) allProbed.countDown();
+            });
+            engine.start();
+            assertThat(allProbed.await(30, TimeUnit.SECONDS)).isTrue();
+            engine.stop();
+        }
+        assertThat(engineThreads).containsExactly(THREAD);
+    }
+}
