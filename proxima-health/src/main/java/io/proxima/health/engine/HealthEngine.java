@@ -43,13 +43,13 @@ public final class HealthEngine {
      * @param assertEvery how often the full state is published as {@link HealthEvent.StateAsserted}
      */
     public HealthEngine(Scheduler scheduler, Executor launcher, Duration assertEvery,
-                        List<CheckSpec> checks, List<ServiceSpec> services) {
+                        List<NamedCheck> checks, List<ServiceSpec> services) {
         if (assertEvery.isNegative() || assertEvery.isZero()) throw new IllegalArgumentException("assertion period must be positive");
         this.scheduler = scheduler;
         this.launcher = launcher;
         this.assertEvery = assertEvery;
         long now = scheduler.nanoTime();
-        for (CheckSpec c : checks) {
+        for (NamedCheck c : checks) {
             if (slots.put(c.name(), new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now))) != null) {
                 throw new IllegalArgumentException("duplicate check " + c.name());
             }
@@ -172,7 +172,7 @@ public final class HealthEngine {
 
     /** One check's mutable scheduling state, owned by the scheduler's thread. */
     private static final class Slot {
-        final CheckSpec spec;
+        final NamedCheck spec;
         TrackedCheck check;
         long attempt;
         long decided;
@@ -180,7 +180,7 @@ public final class HealthEngine {
         Scheduler.Cancellable pending;
         Scheduler.Cancellable timeout;
 
-        Slot(CheckSpec spec, TrackedCheck check) {
+        Slot(NamedCheck spec, TrackedCheck check) {
             this.spec = spec;
             this.check = check;
         }

@@ -29,7 +29,7 @@ class HealthEngineTest {
     private final List<HealthEvent> events = new ArrayList<>();
     private final long t0 = scheduler.nanoTime();
 
-    private HealthEngine engine(List<CheckSpec> checks, List<ServiceSpec> services) {
+    private HealthEngine engine(List<NamedCheck> checks, List<ServiceSpec> services) {
         HealthEngine engine = new HealthEngine(scheduler, Runnable::run, ASSERT_EVERY, checks, services);
         engine.subscribe(events::add);
         engine.start();
@@ -43,7 +43,7 @@ class HealthEngineTest {
     @Test
     void firstProbeIsOffsetByTheSplay() {
         FakeProbe probe = new FakeProbe(scheduler);
-        engine(List.of(new CheckSpec("web", RISE3_FALL2, probe)), List.of());
+        engine(List.of(new NamedCheck("web", RISE3_FALL2, probe)), List.of());
         scheduler.advance(INTERVAL);
         assertThat(probe.calls.getFirst()).isEqualTo(t0 + Splay.offset("web", INTERVAL).toNanos());
     }
@@ -51,7 +51,7 @@ class HealthEngineTest {
     @Test
     void fastIntervalWhileChangingIntervalWhenSteady() {
         FakeProbe probe = new FakeProbe(scheduler);
-        engine(List.of(new CheckSpec("web", RISE3_FALL2, probe)), List.of());
+        engine(List.of(new NamedCheck("web", RISE3_FALL2, probe)), List.of());
         scheduler.advance(INTERVAL.plusSeconds(2)); // the splay, two fast probes, then UP
         assertThat(probe.calls).hasSize(3);
         probe.failing("HTTP 503");
@@ -66,7 +66,7 @@ class HealthEngineTest {
     @Test
     void aProbeThatNeverCompletesFailsAtItsTimeout() {
         FakeProbe probe = new FakeProbe(scheduler).never();
-        engine(List.of(new CheckSpec("dns", ONE_EACH, probe)), List.of());
+        engine(List.of(new NamedCheck("dns", ONE_EACH, probe)), List.of());
         scheduler.advance(FIRST_ROUND);
         long started = probe.calls.getFirst();
         var completed = events(HealthEvent.ProbeCompleted.class).getFirst();
@@ -82,7 +82,7 @@ class HealthEngineTest {
     @Test
     void aLateAnswerAfterTheTimeoutIsIgnored() {
         FakeProbe probe = new FakeProbe(scheduler).after(TIMEOUT.plusSeconds(1));
-        engine(List.of(new CheckSpec("slow", ONE_EACH, probe)), List.of());
+        engine(List.of(new NamedCheck("slow", ONE_EACH, probe)), List.of());
         scheduler.advance(FIRST_ROUND);
         assertThat(events(HealthEvent.ProbeCompleted.class)).singleElement()
                 .satisfies(e -> assertThat(e.result().pass()).isFalse());
@@ -91,7 +91,7 @@ class HealthEngineTest {
     @Test
     void anAnswerWithinTheTimeoutArrivesAfterSimulatedTime() {
         FakeProbe probe = new FakeProbe(scheduler).after(Duration.ofMillis(50));
-        engine(List.of(new CheckSpec("tcp", ONE_EACH, probe)), List.of());
+        engine(List.of(new NamedCheck("tcp", ONE_EACH, probe)), List.of());
         scheduler.advance(FIRST_ROUND);
         var completed = events(HealthEvent.ProbeCompleted.class).getFirst();
         assertThat(completed.at() - probe.calls.getFirst()).isEqualTo(Duration.ofMillis(50).toNanos());
@@ -100,7 +100,7 @@ class HealthEngineTest {
 
     @Test
     void aThrowingProbeIsAFailure() {
-        CheckSpec spec = new CheckSpec("bad", ONE_EACH, timeout -> { throw new IllegalStateException("boom"); });
+        NamedCheck spec = new NamedCheck("bad", ONE_EACH, timeout -> { throw new IllegalStateException("boom"); });
         engine(List.of(spec), List.of());
         scheduler.advance(INTERVAL);
         assertThat(events(HealthEvent.ProbeCompleted.class).getFirst().result().reason()).startsWith("probe error: ").contains("boom");
@@ -110,7 +110,7 @@ class HealthEngineTest {
     void dependentServiceGoesDownWithItsDependency() {
         FakeProbe db = new FakeProbe(scheduler).failing("connect refused");
         FakeProbe app = new FakeProbe(scheduler);
-        HealthEngine engine = engine(List.of(new CheckSpec("db-tcp", ONE_EACH, db), new CheckSpec("app-http", ONE_EACH, app)),
+        HealthEngine engine = engine(List.of(new NamedCheck("db-tcp", ONE_EACH, db), new NamedCheck("app-http", ONE_EACH, app)),
                 List.of(new ServiceSpec("app", new Combine.All(), List.of(required("app-http")), List.of("db")),
                         new ServiceSpec("db", new Combine.All(), List.of(required("db-tcp")), List.of())));
         scheduler.advance(INTERVAL);
@@ -128,7 +128,7 @@ class HealthEngineTest {
     @Test
     void aSlowPassDegradesTheService() {
         FakeProbe probe = new FakeProbe(scheduler).answering(ProbeResult.pass(Duration.ofMillis(300), "HTTP 200"));
-        engine(List.of(new CheckSpec("web", ONE_EACH, probe)),
+        engine(List.of(new NamedCheck("web", ONE_EACH, probe)),
                 List.of(new ServiceSpec("site", new Combine.All(), List.of(required("web")), List.of())));
         scheduler.advance(INTERVAL);
         assertThat(events(HealthEvent.ServiceTransition.class)).last()
@@ -138,7 +138,7 @@ class HealthEngineTest {
 
     @Test
     void theFullStateIsAssertedEveryPeriod() {
-        engine(List.of(new CheckSpec("web", ONE_EACH, new FakeProbe(scheduler))), List.of());
+        engine(List.of(new NamedCheck("web", ONE_EACH, new FakeProbe(scheduler))), List.of());
         scheduler.advance(Duration.ofSeconds(10));
         List<HealthEvent.StateAsserted> asserted = events(HealthEvent.StateAsserted.class);
         assertThat(asserted).extracting(e -> (e.at() - t0) / 1_000_000_000L).containsExactly(0L, 3L, 6L, 9L);
@@ -149,7 +149,7 @@ class HealthEngineTest {
     @Test
     void aCheckFlappingEveryIntervalIsHeldDown() {
         boolean[] up = {true};
-        CheckSpec flappy = new CheckSpec("flappy", ONE_EACH, timeout -> {
+        NamedCheck flappy = new NamedCheck("flappy", ONE_EACH, timeout -> {
             up[0] = !up[0];
             return CompletableFuture.completedFuture(
                     up[0] ? ProbeResult.fail(FakeProbe.FAST, "HTTP 503") : ProbeResult.pass(FakeProbe.FAST, "ok"));
@@ -166,7 +166,7 @@ class HealthEngineTest {
     void aThrowingListenerDoesNotStallTheSchedule() {
         FakeProbe probe = new FakeProbe(scheduler);
         HealthEngine engine = new HealthEngine(scheduler, Runnable::run, ASSERT_EVERY,
-                List.of(new CheckSpec("web", ONE_EACH, probe)), List.of());
+                List.of(new NamedCheck("web", ONE_EACH, probe)), List.of());
         engine.subscribe(e -> { throw new IllegalStateException("listener bug"); });
         Thread.UncaughtExceptionHandler saved = Thread.currentThread().getUncaughtExceptionHandler();
         List<Throwable> reported = new ArrayList<>();
@@ -184,7 +184,7 @@ class HealthEngineTest {
     @Test
     void stopCancelsTheSchedule() {
         FakeProbe probe = new FakeProbe(scheduler);
-        HealthEngine engine = engine(List.of(new CheckSpec("web", ONE_EACH, probe)), List.of());
+        HealthEngine engine = engine(List.of(new NamedCheck("web", ONE_EACH, probe)), List.of());
         scheduler.advance(INTERVAL);
         engine.stop();
         int before = probe.calls.size();
@@ -195,12 +195,12 @@ class HealthEngineTest {
 
     @Test
     void thousandChecksRunFromOneThreadWithOneTimerEach() {
-        List<CheckSpec> checks = new ArrayList<>();
+        List<NamedCheck> checks = new ArrayList<>();
         List<FakeProbe> probes = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             FakeProbe p = new FakeProbe(scheduler);
             probes.add(p);
-            checks.add(new CheckSpec("check-" + i, ONE_EACH, p));
+            checks.add(new NamedCheck("check-" + i, ONE_EACH, p));
         }
         engine(checks, List.of());
         scheduler.advance(INTERVAL);

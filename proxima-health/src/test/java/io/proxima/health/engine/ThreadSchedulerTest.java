@@ -29,9 +29,9 @@ class ThreadSchedulerTest {
         Set<String> engineThreads = ConcurrentHashMap.newKeySet();
         Set<String> probed = ConcurrentHashMap.newKeySet();
         CountDownLatch allProbed = new CountDownLatch(CHECKS);
-        List<CheckSpec> checks = new ArrayList<>();
+        List<NamedCheck> checks = new ArrayList<>();
         for (int i = 0; i < CHECKS; i++) {
-            checks.add(new CheckSpec("c" + i, TIMING,
+            checks.add(new NamedCheck("c" + i, TIMING,
                     timeout -> CompletableFuture.completedFuture(ProbeResult.pass(Duration.ofMillis(1), "ok"))));
         }
         try (var scheduler = new ThreadScheduler(THREAD); var launcher = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -1,0 +1,93 @@
+package io.proxima.health.probe;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Runs one blocking probe body on its own virtual thread and turns whatever happens into a
+ * {@link ProbeResult}: the body's verdict, an exception's specific reason, or a timeout at the
+ * deadline. The body gets the timeout and should honour it itself (socket timeouts, waitFor); the
+ * deadline here is the guarantee, and interrupts a body that overran it so it can clean up.
+ */
+final class Attempt {
+
+    @FunctionalInterface
+    interface Body {
+        /** Blocking; {@code clock} measures latency from the start. */
+        ProbeResult run(Duration timeout, Clock clock) throws Exception;
+    }
+
+    /** Latency from the start of one attempt. */
+    static final class Clock {
+        private final long start = System.nanoTime();
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        Duration remaining(Duration timeout) {
+            Duration left = timeout.minus(elapsed());
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+
+        /** For socket APIs, where 0 means "no limit": at least 1 ms. */
+        int remainingMillis(Duration timeout) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining(timeout).toMillis()));
+        }
+    }
+
+    private Attempt() {}
+
+    static CompletionStage<ProbeResult> run(String kind, Duration timeout, Body body) {
+        Clock clock = new Clock();
+        CompletableFuture<ProbeResult> result = new CompletableFuture<>();
+        ProbeResult timedOut = timeout(timeout);
+        Thread worker = Thread.ofVirtual().name("probe-" + kind).unstarted(() -> {
+            try {
+                result.complete(body.run(timeout, clock));
+            } catch (Throwable t) {
+                result.complete(ProbeResult.fail(clock.elapsed(), reason(t, timeout)));
+            }
+        });
+        result.completeOnTimeout(timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        result.thenAccept(r -> {
+            if (r == timedOut) worker.interrupt();
+        });
+        worker.start();
+        return result;
+    }
+
+    static ProbeResult timeout(Duration timeout) {
+        return ProbeResult.fail(timeout, "timeout after " + timeout.toMillis() + " ms");
+    }
+
+    /** A short, specific reason for the event log: which failure, not a stack trace. */
+    static String reason(Throwable t, Duration timeout) {
+        return switch (t) {
+            case SocketTimeoutException e -> "timeout after " + timeout.toMillis() + " ms";
+            case HttpTimeoutException e -> "timeout after " + timeout.toMillis() + " ms";
+            case InterruptedException e -> "timeout after " + timeout.toMillis() + " ms";
+            case ConnectException e -> "connect refused";
+            case PortUnreachableException e -> "port unreachable";
+            case NoRouteToHostException e -> "no route to host";
+            case UnknownHostException e -> "unknown host " + e.getMessage();
+            case SSLHandshakeException e -> "TLS handshake failed";
+            case IOException e -> "I/O error: " + message(e);
+            default -> "error: " + message(t);
+        };
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

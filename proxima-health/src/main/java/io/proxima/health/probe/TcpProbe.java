@@ -1,0 +1,53 @@
+package io.proxima.health.probe;
+
+import io.proxima.health.check.TcpCheck;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/** Connects, optionally sends, and reads until the expected pattern shows up or the peer closes. */
+final class TcpProbe implements Probe {
+
+    /** At most this much of the reply is read and matched. */
+    static final int MAX_REPLY = 4096;
+    private static final int READ_CHUNK = 512;
+
+    private final TcpCheck check;
+    private final Pattern expect;
+
+    TcpProbe(TcpCheck check) {
+        this.check = check;
+        this.expect = check.expect().map(Pattern::compile).orElse(null);
+    }
+
+    @Override
+    public CompletionStage<ProbeResult> probe(Duration timeout) {
+        return Attempt.run("tcp", timeout, this::run);
+    }
+
+    private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(check.host(), check.port()), clock.remainingMillis(timeout));
+            if (check.send().isPresent()) {
+                socket.getOutputStream().write(check.send().get().getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            }
+            if (expect == null) return ProbeResult.pass(clock.elapsed(), "connected");
+            BoundedText reply = new BoundedText(MAX_REPLY);
+            InputStream in = socket.getInputStream();
+            byte[] buf = new byte[READ_CHUNK];
+            while (!reply.full()) {
+                socket.setSoTimeout(clock.remainingMillis(timeout));
+                int n = in.read(buf);
+                if (n < 0) break;
+                reply.append(buf, n);
+                if (expect.matcher(reply.latin1()).find()) return ProbeResult.pass(clock.elapsed(), "expect matched");
+            }
+            return new ProbeResult(false, clock.elapsed(), "expect not matched", reply.text());
+        }
+    }
+}
