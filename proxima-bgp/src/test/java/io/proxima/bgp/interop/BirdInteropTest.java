@@ -77,30 +77,14 @@ class BirdInteropTest {
     @Order(2)
     void announcedRoutesCarryTheirAttributesIntoTheRibAndFib() throws Exception {
         lab.announce(lab.routes());
-        for (var c : List.of(new Object[] {V4, lab.hostV4}, new Object[] {V6, lab.hostV6})) {
-            String prefix = c[0].toString();
-            Route r = Await.value(WAIT, () -> bird.routes(prefix), l -> !l.isEmpty(), "BIRD has " + prefix).get(0);
-            InteropLab.expectAsPath(r.asPath());
-            assertThat(r.communities()).contains(Communities.format(COMMUNITY));
-            assertThat(r.largeCommunities()).contains("65010:1:2");
-            assertThat(r.med()).hasValue(MED);
-            assertThat(r.nextHops()).contains(c[1].toString());
-            List<NextHop> fib = Await.value(WAIT, () -> lab.ns.fib(prefix), l -> !l.isEmpty(), "FIB has " + prefix);
-            // Over IPv6 a router may use our link-local next hop (RFC 2545 §3) for the FIB: also ours.
-            IpAddress ours = (IpAddress) c[1];
-            IpAddress linkLocal = ours.v6() ? io.proxima.bgp.speaker.BgpSpeaker.linkLocalBeside(ours) : null;
-            assertThat(IpAddress.parse(fib.get(0).gateway())).isIn(ours, linkLocal);
-        }
+        lab.expectAnnouncedIntoRibAndFib(bird);
     }
 
     @Test
     @Order(3)
     void withdrawnRoutesLeaveTheRibAndFib() throws Exception {
         lab.announce(List.of());
-        for (String prefix : List.of(V4.toString(), V6.toString())) {
-            Await.until(WAIT, () -> bird.routes(prefix).isEmpty(), "BIRD drops " + prefix);
-            Await.until(WAIT, () -> lab.ns.fib(prefix).isEmpty(), "FIB drops " + prefix);
-        }
+        lab.expectWithdrawnFromRibAndFib(bird);
     }
 
     @Test

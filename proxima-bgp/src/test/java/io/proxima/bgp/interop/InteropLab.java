@@ -150,6 +150,34 @@ final class InteropLab implements AutoCloseable {
         awaitEstablished(peer.address());
     }
 
+    /**
+     * Issue scenario 2 for a router with a FIB (BIRD, FRR): each of our routes is in its RIB with
+     * exactly our attributes and our next hop, and in its kernel FIB via our address (for IPv6 the
+     * global or our link-local one, RFC 2545 §3).
+     */
+    void expectAnnouncedIntoRibAndFib(io.proxima.labkit.BgpDaemon router) {
+        for (Prefix p : List.of(V4, V6)) {
+            IpAddress ours = p.isV6() ? hostV6 : hostV4;
+            io.proxima.labkit.Route r = Await.value(WAIT, () -> router.routes(p.toString()), l -> !l.isEmpty(), router + " has " + p).get(0);
+            expectAsPath(r.asPath());
+            assertThat(r.communities()).contains(Communities.format(COMMUNITY));
+            assertThat(r.largeCommunities()).contains(LARGE.toString());
+            assertThat(r.med()).hasValue(MED);
+            assertThat(r.nextHops()).contains(ours.toString());
+            var fib = Await.value(WAIT, () -> ns.fib(p.toString()), l -> !l.isEmpty(), "FIB has " + p);
+            IpAddress linkLocal = ours.v6() ? BgpSpeaker.linkLocalBeside(ours) : null;
+            assertThat(IpAddress.parse(fib.get(0).gateway())).isIn(ours, linkLocal);
+        }
+    }
+
+    /** Issue scenario 3 for a router with a FIB: withdrawn, our routes leave its RIB and its FIB. */
+    void expectWithdrawnFromRibAndFib(io.proxima.labkit.BgpDaemon router) {
+        for (Prefix p : List.of(V4, V6)) {
+            Await.until(WAIT, () -> router.routes(p.toString()).isEmpty(), router + " drops " + p);
+            Await.until(WAIT, () -> ns.fib(p.toString()).isEmpty(), "FIB drops " + p);
+        }
+    }
+
     static void expectAsPath(List<Long> asPath) {
         assertThat(asPath).containsExactly(PROXIMA_AS, PROXIMA_AS, PROXIMA_AS);
     }
