@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = {"Decode raw BGP messages: binary files starting with the 16-octet marker (several messages may",
-            "follow each other), or hex text with --hex. The session facts are given, never guessed."},
+        description = {"Decode raw BGP messages, binary or hex, under stated session facts.",
+            "A binary file starts with the 16-octet marker; several messages may follow each other.",
+            "With --hex the file holds hexadecimal text. The session facts are given, never guessed."},
         footer = {"", "Exit codes: 0 every message well-formed; 1 at least one malformed (code, subcode and disposition printed);",
             "2 a file could not be read or the hex is not hex; 3 internal error (a bug)."})
 final class DecodeCommand implements Callable<Integer> {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mrt", mixinStandardHelpOptions = true,
-        description = {"Read MRT dumps (RFC 6396): TABLE_DUMP, TABLE_DUMP_V2 (with RFC 8050 ADD-PATH), BGP4MP and BGP4MP_ET.",
+        description = {"Read MRT dumps (RFC 6396); -m prints bgpdump's one-line format.",
+            "Types: TABLE_DUMP, TABLE_DUMP_V2 (with RFC 8050 ADD-PATH), BGP4MP and BGP4MP_ET.",
             "Input may be plain, gzip or bzip2; it is streamed, one record at a time.",
             "Without -m: a summary per file (records by type, peers, prefixes per family, errors with offsets)."},
         footer = {"", "Exit codes: 0 read (malformed records are reported, not fatal), 2 a file could not be read, 3 internal error."})
