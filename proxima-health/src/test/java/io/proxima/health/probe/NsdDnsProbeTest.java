@@ -174,10 +174,30 @@ class NsdDnsProbeTest {
 
     @Test
     void stoppedServerFailsAsTimeout() throws Exception {
-        signal("-STOP");
+        // NSD may fork a server process while we list its tree: stop what we see, list again,
+        // until every process we can see is stopped (state T in /proc), then probe.
+        for (int round = 0; round < MAX_STOP_ROUNDS && !allStopped(); round++) signal("-STOP");
+        assertThat(allStopped()).as("every NSD process stopped").isTrue();
         ProbeResult r = await(dns("www.example.test", DnsType.A, DnsClass.IN, Transport.UDP, Rcode.NOERROR, null, false), SHORT);
         assertThat(r.pass()).isFalse();
         assertThat(r.reason()).isEqualTo("timeout after 500 ms");
+    }
+
+    static final int MAX_STOP_ROUNDS = 20;
+
+    private boolean allStopped() throws java.io.IOException {
+        for (ProcessHandle p : tree()) {
+            String stat;
+            try {
+                stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat"));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue;
+            }
+            // /proc/PID/stat: "pid (comm) S ...": the state follows the last ')'.
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            if (state != 'T' && state != 't') return false;
+        }
+        return true;
     }
 
     /** NSD's main process and the server and xfrd processes it forks. */
