@@ -1,7 +1,5 @@
 package io.proxima.bgp.interop;
 
-import static io.proxima.bgp.interop.InteropLab.COMMUNITY;
-import static io.proxima.bgp.interop.InteropLab.MED;
 import static io.proxima.bgp.interop.InteropLab.PEER_AS;
 import static io.proxima.bgp.interop.InteropLab.PROXIMA_AS;
 import static io.proxima.bgp.interop.InteropLab.V4;
@@ -11,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxima.bgp.fsm.State;
 import io.proxima.bgp.rib.Attributes;
-import io.proxima.bgp.session.PeerConfig;
 import io.proxima.bgp.wire.Family;
 import io.proxima.bgp.wire.IpAddress;
 import io.proxima.bgp.wire.nlri.Nlri;
@@ -19,9 +16,7 @@ import io.proxima.labkit.Await;
 import io.proxima.labkit.Bird;
 import io.proxima.labkit.BirdConfig;
 import io.proxima.labkit.LabSupport;
-import io.proxima.labkit.NextHop;
 import io.proxima.labkit.Peer;
-import io.proxima.labkit.Route;
 import io.proxima.labkit.SessionState;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -145,12 +140,5 @@ class BirdInteropTest {
         Await.never(InteropLab.NEGATIVE_WINDOW, () -> lab.stateOf(lab.peerV4) == State.ESTABLISHED,
                 "a session with the wrong MD5 key");
         assertThat(bird.sessionState(lab.hostV4.toString())).isNotEqualTo(SessionState.ESTABLISHED);
-    }
-
-    /** Short alias for the community format the daemons print. */
-    private static final class Communities {
-        static String format(long c) {
-            return io.proxima.bgp.wire.attr.Communities.format(c);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.proxima.bgp.interop;
 
-import static io.proxima.bgp.interop.InteropLab.COMMUNITY;
-import static io.proxima.bgp.interop.InteropLab.MED;
 import static io.proxima.bgp.interop.InteropLab.PEER_AS;
 import static io.proxima.bgp.interop.InteropLab.PROXIMA_AS;
 import static io.proxima.bgp.interop.InteropLab.V4;
@@ -14,16 +12,12 @@ import io.proxima.bgp.fsm.State;
 import io.proxima.bgp.rib.Attributes;
 import io.proxima.bgp.speaker.BgpSpeaker;
 import io.proxima.bgp.wire.Family;
-import io.proxima.bgp.wire.IpAddress;
-import io.proxima.bgp.wire.attr.Communities;
 import io.proxima.bgp.wire.nlri.Nlri;
 import io.proxima.labkit.Await;
 import io.proxima.labkit.Frr;
 import io.proxima.labkit.FrrConfig;
 import io.proxima.labkit.LabSupport;
-import io.proxima.labkit.NextHop;
 import io.proxima.labkit.Peer;
-import io.proxima.labkit.Route;
 import io.proxima.labkit.SessionState;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
