@@ -8,10 +8,8 @@ import static io.proxima.bgp.interop.InteropLab.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxima.bgp.fsm.State;
-import io.proxima.bgp.rib.Attributes;
 import io.proxima.bgp.wire.Family;
 import io.proxima.bgp.wire.IpAddress;
-import io.proxima.bgp.wire.nlri.Nlri;
 import io.proxima.labkit.Await;
 import io.proxima.labkit.Bird;
 import io.proxima.labkit.BirdConfig;
@@ -60,12 +58,7 @@ class BirdInteropTest {
     @Test
     @Order(1)
     void sessionsComeUpOverIpv4AndIpv6() {
-        lab.awaitEstablished(lab.peerV4);
-        lab.awaitEstablished(lab.peerV6);
-        Await.until(WAIT, () -> bird.sessionState(lab.hostV4.toString()) == SessionState.ESTABLISHED, "BIRD v4 Established");
-        Await.until(WAIT, () -> bird.sessionState(lab.hostV6.toString()) == SessionState.ESTABLISHED, "BIRD v6 Established");
-        assertThat(lab.speaker.peer(lab.peerV4).families()).containsExactly(Family.IPV4_UNICAST);
-        assertThat(lab.speaker.peer(lab.peerV6).families()).containsExactly(Family.IPV6_UNICAST);
+        lab.expectSessionsUp(bird);
     }
 
     @Test
@@ -87,11 +80,7 @@ class BirdInteropTest {
     void routesFromBirdReachTheAdjRibIn() {
         config = config.withStaticRoute("192.0.2.128/25").withStaticRoute("2001:db8:200::/48");
         bird.reconfigure(config);
-        Attributes v4 = Await.value(WAIT, () -> lab.received(lab.peerV4).get(Nlri.of("192.0.2.128/25")), a -> a != null, "v4 route in Adj-RIB-In");
-        assertThat(v4.nextHop()).isEqualTo(lab.peerV4);
-        assertThat(v4.asPath().firstAs()).isEqualTo(PEER_AS);
-        Attributes v6 = Await.value(WAIT, () -> lab.received(lab.peerV6).get(Nlri.of("2001:db8:200::/48")), a -> a != null, "v6 route in Adj-RIB-In");
-        assertThat(v6.nextHop()).isEqualTo(lab.peerV6);
+        lab.expectPeerRoutes("192.0.2.128/25", "2001:db8:200::/48");
     }
 
     @Test

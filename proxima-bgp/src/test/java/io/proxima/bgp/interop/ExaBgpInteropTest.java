@@ -17,7 +17,6 @@ import io.proxima.bgp.speaker.PeerSnapshot;
 import io.proxima.bgp.speaker.SpeakerConfig;
 import io.proxima.bgp.wire.Disposition;
 import io.proxima.bgp.wire.ErrorCode;
-import io.proxima.bgp.wire.Family;
 import io.proxima.bgp.wire.IpAddress;
 import io.proxima.bgp.wire.MessageError;
 import io.proxima.bgp.wire.attr.AtomicAggregate;
@@ -32,7 +31,6 @@ import io.proxima.labkit.LabSupport;
 import io.proxima.labkit.Peer;
 import io.proxima.labkit.RawAttribute;
 import io.proxima.labkit.Route;
-import io.proxima.labkit.SessionState;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -90,12 +88,7 @@ class ExaBgpInteropTest {
     @Test
     @Order(1)
     void sessionsComeUpOverIpv4AndIpv6() {
-        lab.awaitEstablished(lab.peerV4);
-        lab.awaitEstablished(lab.peerV6);
-        Await.until(WAIT, () -> exa.sessionState(lab.hostV4.toString()) == SessionState.ESTABLISHED, "ExaBGP v4 up");
-        Await.until(WAIT, () -> exa.sessionState(lab.hostV6.toString()) == SessionState.ESTABLISHED, "ExaBGP v6 up");
-        assertThat(lab.speaker.peer(lab.peerV4).families()).containsExactly(Family.IPV4_UNICAST);
-        assertThat(lab.speaker.peer(lab.peerV6).families()).containsExactly(Family.IPV6_UNICAST);
+        lab.expectSessionsUp(exa);
     }
 
     @Test
@@ -138,12 +131,7 @@ class ExaBgpInteropTest {
     void routesFromExaBgpReachTheAdjRibIn() {
         exa.announce(EXA_V4);
         exa.announce(EXA_V6);
-        Attributes v4 = Await.value(WAIT, () -> lab.received(lab.peerV4).get(Nlri.of(EXA_V4)), a -> a != null, "v4 route in Adj-RIB-In");
-        assertThat(v4.nextHop()).isEqualTo(lab.peerV4);
-        assertThat(v4.asPath().firstAs()).isEqualTo(PEER_AS);
-        Attributes v6 = Await.value(WAIT, () -> lab.received(lab.peerV6).get(Nlri.of(EXA_V6)), a -> a != null, "v6 route in Adj-RIB-In");
-        assertThat(v6.nextHop()).isEqualTo(lab.peerV6);
-        assertThat(v6.asPath().firstAs()).isEqualTo(PEER_AS);
+        lab.expectPeerRoutes(EXA_V4, EXA_V6);
     }
 
     /** RFC 7606 §7.1: a malformed ORIGIN makes the UPDATE treat-as-withdraw; the session stays. */

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.proxima.bgp.fsm.State;
-import io.proxima.bgp.rib.Attributes;
 import io.proxima.bgp.speaker.BgpSpeaker;
 import io.proxima.bgp.wire.Family;
 import io.proxima.bgp.wire.nlri.Nlri;
@@ -61,10 +60,7 @@ class FrrInteropTest {
     @Test
     @Order(1)
     void sessionsComeUpOverIpv4AndIpv6() {
-        lab.awaitEstablished(lab.peerV4);
-        lab.awaitEstablished(lab.peerV6);
-        Await.until(WAIT, () -> frr.sessionState(lab.hostV4.toString()) == SessionState.ESTABLISHED, "FRR v4 Established");
-        Await.until(WAIT, () -> frr.sessionState(lab.hostV6.toString()) == SessionState.ESTABLISHED, "FRR v6 Established");
+        lab.expectSessionsUp(frr);
     }
 
     @Test
@@ -89,11 +85,7 @@ class FrrInteropTest {
         config = config.withNetwork("192.0.2.128/25").withNetwork("2001:db8:200::/48");
         frr.configure("router bgp " + PEER_AS, "address-family ipv4 unicast", "network 192.0.2.128/25", "exit-address-family",
                 "address-family ipv6 unicast", "network 2001:db8:200::/48", "exit-address-family");
-        Attributes v4 = Await.value(WAIT, () -> lab.received(lab.peerV4).get(Nlri.of("192.0.2.128/25")), a -> a != null, "v4 route in Adj-RIB-In");
-        assertThat(v4.nextHop()).isEqualTo(lab.peerV4);
-        assertThat(v4.asPath().firstAs()).isEqualTo(PEER_AS);
-        Attributes v6 = Await.value(WAIT, () -> lab.received(lab.peerV6).get(Nlri.of("2001:db8:200::/48")), a -> a != null, "v6 route in Adj-RIB-In");
-        assertThat(v6.nextHop()).isEqualTo(lab.peerV6);
+        lab.expectPeerRoutes("192.0.2.128/25", "2001:db8:200::/48");
     }
 
     @Test

@@ -10,7 +10,6 @@ import static io.proxima.bgp.interop.InteropLab.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proxima.bgp.fsm.State;
-import io.proxima.bgp.rib.Attributes;
 import io.proxima.bgp.wire.Family;
 import io.proxima.bgp.wire.attr.Communities;
 import io.proxima.bgp.wire.nlri.Nlri;
@@ -20,7 +19,6 @@ import io.proxima.labkit.GoBgpConfig;
 import io.proxima.labkit.LabSupport;
 import io.proxima.labkit.Peer;
 import io.proxima.labkit.Route;
-import io.proxima.labkit.SessionState;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,12 +63,7 @@ class GoBgpInteropTest {
     @Test
     @Order(1)
     void sessionsComeUpOverIpv4AndIpv6() {
-        lab.awaitEstablished(lab.peerV4);
-        lab.awaitEstablished(lab.peerV6);
-        Await.until(WAIT, () -> gobgp.sessionState(lab.hostV4.toString()) == SessionState.ESTABLISHED, "GoBGP v4 Established");
-        Await.until(WAIT, () -> gobgp.sessionState(lab.hostV6.toString()) == SessionState.ESTABLISHED, "GoBGP v6 Established");
-        assertThat(lab.speaker.peer(lab.peerV4).families()).containsExactly(Family.IPV4_UNICAST);
-        assertThat(lab.speaker.peer(lab.peerV6).families()).containsExactly(Family.IPV6_UNICAST);
+        lab.expectSessionsUp(gobgp);
     }
 
     @Test
@@ -110,12 +103,7 @@ class GoBgpInteropTest {
     void routesFromGoBgpReachTheAdjRibIn() {
         gobgp.announce(GOBGP_V4);
         gobgp.announce(GOBGP_V6);
-        Attributes v4 = Await.value(WAIT, () -> lab.received(lab.peerV4).get(Nlri.of(GOBGP_V4)), a -> a != null, "v4 route in Adj-RIB-In");
-        assertThat(v4.nextHop()).isEqualTo(lab.peerV4);
-        assertThat(v4.asPath().firstAs()).isEqualTo(PEER_AS);
-        Attributes v6 = Await.value(WAIT, () -> lab.received(lab.peerV6).get(Nlri.of(GOBGP_V6)), a -> a != null, "v6 route in Adj-RIB-In");
-        assertThat(v6.nextHop()).isEqualTo(lab.peerV6);
-        assertThat(v6.asPath().firstAs()).isEqualTo(PEER_AS);
+        lab.expectPeerRoutes(GOBGP_V4, GOBGP_V6);
         assertThat(lab.received(lab.peerV4)).containsOnlyKeys(Nlri.of(GOBGP_V4));
         assertThat(lab.received(lab.peerV6)).containsOnlyKeys(Nlri.of(GOBGP_V6));
     }

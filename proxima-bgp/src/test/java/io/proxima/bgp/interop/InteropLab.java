@@ -150,6 +150,28 @@ final class InteropLab implements AutoCloseable {
         awaitEstablished(peer.address());
     }
 
+    /** Issue scenario 1: both sessions Established on both sides, each with its own family only. */
+    void expectSessionsUp(io.proxima.labkit.BgpDaemon daemon) {
+        awaitEstablished(peerV4);
+        awaitEstablished(peerV6);
+        for (IpAddress ours : List.of(hostV4, hostV6)) {
+            Await.until(WAIT, () -> daemon.sessionState(ours.toString()) == io.proxima.labkit.SessionState.ESTABLISHED,
+                    daemon + " Established with " + ours);
+        }
+        assertThat(speaker.peer(peerV4).families()).containsExactly(io.proxima.bgp.wire.Family.IPV4_UNICAST);
+        assertThat(speaker.peer(peerV6).families()).containsExactly(io.proxima.bgp.wire.Family.IPV6_UNICAST);
+    }
+
+    /** Issue scenario 4: the daemon's routes are in Proxima's Adj-RIB-In with its next hop and AS. */
+    void expectPeerRoutes(String v4, String v6) {
+        for (var c : List.of(Map.entry(peerV4, v4), Map.entry(peerV6, v6))) {
+            Attributes a = Await.value(WAIT, () -> received(c.getKey()).get(Nlri.of(c.getValue())), x -> x != null,
+                    c.getValue() + " in the Adj-RIB-In");
+            assertThat(a.nextHop()).isEqualTo(c.getKey());
+            assertThat(a.asPath().firstAs()).isEqualTo(PEER_AS);
+        }
+    }
+
     /**
      * Issue scenario 2 for a router with a FIB (BIRD, FRR): each of our routes is in its RIB with
      * exactly our attributes and our next hop, and in its kernel FIB via our address (for IPv6 the
