@@ -42,6 +42,11 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(out))
                 .addSubcommand("mrt", new MrtCommand(out, err))
                 .addSubcommand("decode", new DecodeCommand(out, err))
+                .addSubcommand("run", new RunCommand(out, err))
+                .addSubcommand("status", new ControlCommands.Status(out, err))
+                .addSubcommand("drain", new ControlCommands.Drain(out, err, false))
+                .addSubcommand("undrain", new ControlCommands.Undrain(out, err))
+                .addSubcommand("reload", new ControlCommands.Reload(out, err))
                 .addSubcommand("version", new VersionCommand(out));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A route this speaker originates, as the announce policy wants it: what the health engine's
@@ -25,9 +26,11 @@ import java.util.OptionalLong;
  * @param largeCommunities LARGE_COMMUNITY values (RFC 8092)
  * @param prepend          how many extra times our AS goes in front of AS_PATH on eBGP sessions
  * @param gracefulShutdown tag with GRACEFUL_SHUTDOWN, 65535:0 (RFC 8326 §3), before a withdrawal
+ * @param peers            the peers that get it; empty: every peer
  */
 public record Advertisement(Prefix prefix, Optional<IpAddress> nextHop, OptionalLong med, List<Long> communities,
-                            List<LargeCommunity> largeCommunities, int prepend, boolean gracefulShutdown) {
+                            List<LargeCommunity> largeCommunities, int prepend, boolean gracefulShutdown,
+                            Set<IpAddress> peers) {
 
     /** More extra prepends than this is a configuration mistake, not traffic engineering. */
     public static final int MAX_PREPEND = 32;
@@ -36,6 +39,7 @@ public record Advertisement(Prefix prefix, Optional<IpAddress> nextHop, Optional
         if (prefix == null || nextHop == null || med == null) throw new NullPointerException("prefix, nextHop and med are required");
         communities = List.copyOf(communities);
         largeCommunities = List.copyOf(largeCommunities);
+        peers = Set.copyOf(peers);
         if (prepend < 0 || prepend > MAX_PREPEND) throw new IllegalArgumentException("prepend " + prepend + " not in 0.." + MAX_PREPEND);
         med.ifPresent(m -> {
             if (m < 0 || m > 0xFFFF_FFFFL) throw new IllegalArgumentException("MED " + m);
@@ -47,31 +51,41 @@ public record Advertisement(Prefix prefix, Optional<IpAddress> nextHop, Optional
 
     /** The prefix with our own next hop and nothing else. */
     public static Advertisement of(Prefix prefix) {
-        return new Advertisement(prefix, Optional.empty(), OptionalLong.empty(), List.of(), List.of(), 0, false);
+        return new Advertisement(prefix, Optional.empty(), OptionalLong.empty(), List.of(), List.of(), 0, false, Set.of());
     }
 
     public Advertisement withNextHop(IpAddress nh) {
-        return new Advertisement(prefix, Optional.of(nh), med, communities, largeCommunities, prepend, gracefulShutdown);
+        return new Advertisement(prefix, Optional.of(nh), med, communities, largeCommunities, prepend, gracefulShutdown, peers);
     }
 
     public Advertisement withMed(long value) {
-        return new Advertisement(prefix, nextHop, OptionalLong.of(value), communities, largeCommunities, prepend, gracefulShutdown);
+        return new Advertisement(prefix, nextHop, OptionalLong.of(value), communities, largeCommunities, prepend, gracefulShutdown, peers);
     }
 
     public Advertisement withCommunities(List<Long> values) {
-        return new Advertisement(prefix, nextHop, med, values, largeCommunities, prepend, gracefulShutdown);
+        return new Advertisement(prefix, nextHop, med, values, largeCommunities, prepend, gracefulShutdown, peers);
     }
 
     public Advertisement withLargeCommunities(List<LargeCommunity> values) {
-        return new Advertisement(prefix, nextHop, med, communities, values, prepend, gracefulShutdown);
+        return new Advertisement(prefix, nextHop, med, communities, values, prepend, gracefulShutdown, peers);
     }
 
     public Advertisement withPrepend(int times) {
-        return new Advertisement(prefix, nextHop, med, communities, largeCommunities, times, gracefulShutdown);
+        return new Advertisement(prefix, nextHop, med, communities, largeCommunities, times, gracefulShutdown, peers);
+    }
+
+    /** Sent only to these peers; an empty set means every peer. */
+    public Advertisement withPeers(Set<IpAddress> only) {
+        return new Advertisement(prefix, nextHop, med, communities, largeCommunities, prepend, gracefulShutdown, only);
+    }
+
+    /** Whether {@code peer} gets this route. */
+    public boolean sentTo(IpAddress peer) {
+        return peers.isEmpty() || peers.contains(peer);
     }
 
     public Advertisement withGracefulShutdown(boolean on) {
-        return new Advertisement(prefix, nextHop, med, communities, largeCommunities, prepend, on);
+        return new Advertisement(prefix, nextHop, med, communities, largeCommunities, prepend, on, peers);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class ExportPolicy {
         NO_ADVERTISE,
         /** This session has no next hop of a family the route can use. */
         NO_NEXT_HOP,
+        /** The route names the peers it goes to, and this is not one of them (a service's {@code peers}). */
+        NOT_SELECTED,
     }
 
     private final PeerId peer;
@@ -65,6 +67,7 @@ public final class ExportPolicy {
 
     /** Why a route we originate is not sent, or null if it is. */
     public Refusal refusal(Advertisement a) {
+        if (!a.sentTo(peer.address())) return Refusal.NOT_SELECTED;
         IpAddress nh = a.nextHop().orElse(null);
         if (nh != null ? !self.accepts(a.prefix(), nh) : self.global(a.prefix()) == null) return Refusal.NO_NEXT_HOP;
         return null;
@@ -170,10 +173,10 @@ public final class ExportPolicy {
      */
     private record Shape(java.util.Optional<IpAddress> nextHop, java.util.OptionalLong med, java.util.List<Long> communities,
                          java.util.List<io.proxima.bgp.wire.attr.LargeCommunities.LargeCommunity> large, int prepend,
-                         boolean gracefulShutdown, boolean v6) {
+                         boolean gracefulShutdown, java.util.Set<IpAddress> peers, boolean v6) {
         static Shape of(Advertisement a) {
             return new Shape(a.nextHop(), a.med(), a.communities(), a.largeCommunities(), a.prepend(), a.gracefulShutdown(),
-                    a.prefix().isV6());
+                    a.peers(), a.prefix().isV6());
         }
     }
 

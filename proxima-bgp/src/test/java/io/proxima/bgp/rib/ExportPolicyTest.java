@@ -83,6 +83,16 @@ class ExportPolicyTest {
     }
 
     @Test
+    void aRouteForOtherPeersOnlyIsRefusedAndDesiredLeavesItOut() {
+        Advertisement elsewhere = Advertisement.of(anycast).withPeers(java.util.Set.of(ip("192.0.2.99")));
+        assertThat(toUpstream.refusal(elsewhere)).isEqualTo(Refusal.NOT_SELECTED);
+        assertThat(toUpstream.desired(List.of(elsewhere), null)).isEmpty();
+        Advertisement here = elsewhere.withPeers(java.util.Set.of(ip("192.0.2.99"), toUpstream.peer().address()));
+        assertThat(toUpstream.refusal(here)).isNull();
+        assertThat(toUpstream.desired(List.of(here, elsewhere), null)).containsOnlyKeys(anycast);
+    }
+
+    @Test
     void ipv4RoutesCanTakeAnIpv6NextHopWhenThePeerAcceptsIt() {
         NextHopSelf v6only = new NextHopSelf(null, ip("2001:db8::10"), null, true);
         ExportPolicy p = new ExportPolicy(upstream, v6only, decision, false, new AttributePool());

@@ -85,6 +85,11 @@ public final class HealthEngine {
         });
     }
 
+    /** TEMPORARY STUB. */
+    public java.util.concurrent.CompletableFuture<Void> reconfigure(List<NamedCheck> checks, List<ServiceSpec> services) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** The latest state, safe to read from any thread. */
     public HealthEvent.StateAsserted snapshot() {
         return published;
