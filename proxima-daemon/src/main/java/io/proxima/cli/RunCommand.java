@@ -67,6 +67,16 @@ final class RunCommand implements Callable<Integer> {
         events.log("daemon", "event", "api", "listen", api.address().toString());
         SystemdNotify systemd = SystemdNotify.fromEnvironment();
         systemd.ready("proxima running: " + cfg.services().size() + " services, " + cfg.peers().size() + " peers");
+        SystemdNotify.watchdogPing(System.getenv()).filter(x -> systemd.active()).ifPresent(every -> Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (daemon.responsive(every)) systemd.send("WATCHDOG=1");
+                try {
+                    Thread.sleep(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }));
 
         CountDownLatch stop = new CountDownLatch(1);
         String[] why = {"proxima stopping"};

@@ -483,6 +483,19 @@ public final class Daemon implements AutoCloseable {
         events.close();
     }
 
+    /** Whether the control thread answers within {@code timeout}: what the systemd watchdog pings on. */
+    public boolean responsive(Duration timeout) {
+        try {
+            onControl(() -> null).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Test hook: blocks the health engine's thread, as a hung probe library or a deadlock would. */
     public void stallEngine(Duration d) {
         events.log("daemon", "event", "test-stall", "reason", "test hook: the health engine stalls for " + d.toMillis() + " ms");

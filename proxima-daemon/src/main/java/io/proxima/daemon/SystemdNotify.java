@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The systemd notification protocol ({@code sd_notify(3)}) for a {@code Type=notify} unit:
  * {@code READY=1} once the daemon runs, {@code STOPPING=1} when it starts to shut down, and
- * {@code WATCHDOG=1} at half the watchdog period when the unit sets {@code WatchdogSec}. Datagrams
+ * {@code WATCHDOG=1} (sent by {@code proxima run} at half the watchdog period, while the daemon's
+ * control thread answers) when the unit sets {@code WatchdogSec}. Datagrams
  * go to the AF_UNIX socket named by {@code $NOTIFY_SOCKET}, which the JDK cannot open, so Netty's
  * epoll transport sends them. Without {@code $NOTIFY_SOCKET} (not under systemd) every call does
  * nothing.
@@ -55,13 +56,7 @@ public final class SystemdNotify implements AutoCloseable {
         try {
             Channel ch = new Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
                     .handler(new ChannelInboundHandlerAdapter()).register().sync().channel();
-            SystemdNotify n = new SystemdNotify(group, ch, new DomainSocketAddress(address));
-            String usec = env.get(WATCHDOG_ENV);
-            if (usec != null && !usec.isEmpty()) {
-                long period = Long.parseLong(usec.strip()) / 2;
-                if (period > 0) group.scheduleAtFixedRate(() -> n.send("WATCHDOG=1"), 0, period, TimeUnit.MICROSECONDS);
-            }
-            return n;
+            return new SystemdNotify(group, ch, new DomainSocketAddress(address));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -70,6 +65,22 @@ public final class SystemdNotify implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             return NONE;
         }
+    }
+
+    /** Half the watchdog period systemd asked for ({@code $WATCHDOG_USEC}), or empty without one. */
+    public static java.util.Optional<Duration> watchdogPing(Map<String, String> env) {
+        String usec = env.get(WATCHDOG_ENV);
+        if (usec == null || usec.isBlank()) return java.util.Optional.empty();
+        try {
+            long half = Long.parseLong(usec.strip()) / 2;
+            return half > 0 ? java.util.Optional.of(Duration.ofNanos(half * 1000)) : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public boolean active() {
+        return channel != null;
     }
 
     public void ready(String status) {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * (a frozen process cannot act on SIGTERM), SIGTERM, a grace period, then SIGKILL: BIRD, FRR,
  * GoBGP and ExaBGP all exit cleanly on SIGTERM (LAB.md §6).
  */
-final class DaemonProcess {
+public final class DaemonProcess {
 
     /** Time for a daemon to exit on SIGTERM; all four take well under a second. */
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -57,33 +57,33 @@ final class DaemonProcess {
         return label;
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** SIGSTOP: the process keeps its sockets but sends nothing, like a hung peer. */
-    void freeze() {
+    public void freeze() {
         if (!Signals.send(pid(), "STOP")) throw new LabException(label + " (pid " + pid() + ") is not running");
     }
 
-    void thaw() {
+    public void thaw() {
         if (!Signals.send(pid(), "CONT")) throw new LabException(label + " (pid " + pid() + ") is not running");
     }
 
     /** Polls {@code ready} until it holds; fails at once, with the log, if the process exits. */
-    void awaitReady(Duration timeout, Supplier<Boolean> ready, String what) {
+    public void awaitReady(Duration timeout, Supplier<Boolean> ready, String what) {
         Await.until(timeout, () -> {
             if (!process.isAlive()) {
                 throw new LabDiedException(label + " exited with status " + process.exitValue()
@@ -118,12 +118,12 @@ final class DaemonProcess {
     }
 
     /** Stops this one process: SIGTERM, up to {@link #STOP_GRACE}, then SIGKILL. */
-    void stop() {
+    public void stop() {
         requestStop();
         awaitStop(System.nanoTime() + STOP_GRACE.toNanos());
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));

@@ -80,7 +80,11 @@ public final class Netns {
         return spawn(shortName + ":" + command[0], List.of(command), Map.of(), null, log).process();
     }
 
-    DaemonProcess spawn(String label, List<String> command, Map<String, String> env, Path workDir, Path log) {
+    /**
+     * Starts a long-running command inside this namespace, with extra environment variables, its
+     * output to {@code log}; the lab stops it on close (SIGTERM, then SIGKILL).
+     */
+    public DaemonProcess spawn(String label, List<String> command, Map<String, String> env, Path workDir, Path log) {
         DaemonProcess p = DaemonProcess.start(label, inside(command), env, workDir, log);
         lab.track(p);
         return p;
