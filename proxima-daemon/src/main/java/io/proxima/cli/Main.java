@@ -42,6 +42,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main(out))
                 .addSubcommand("mrt", new MrtCommand(out, err))
                 .addSubcommand("decode", new DecodeCommand(out, err))
+                .addSubcommand("validate", new ValidateCommand(out, err))
+                .addSubcommand("rfc2526", new Rfc2526Command(out, err))
                 .addSubcommand("run", new RunCommand(out, err))
                 .addSubcommand("status", new ControlCommands.Status(out, err))
                 .addSubcommand("drain", new ControlCommands.Drain(out, err, false))

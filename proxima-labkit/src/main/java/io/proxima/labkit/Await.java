@@ -23,6 +23,17 @@ public final class Await {
         value(timeout, condition, Boolean.TRUE::equals, what);
     }
 
+    /** The same, with a description computed only on timeout (e.g. a log to quote). */
+    public static void until(Duration timeout, Supplier<Boolean> condition, Supplier<String> what) {
+        try {
+            until(timeout, condition, "the condition");
+        } catch (LabDiedException e) {
+            throw e;
+        } catch (LabException e) {
+            throw new LabException(e.getMessage().replace("the condition", what.get()), e.getCause());
+        }
+    }
+
     /**
      * Waits until {@code probe}'s value satisfies {@code accept} and returns that value. On timeout
      * the message shows the last value seen, which is usually what explains the failure.

@@ -3,7 +3,8 @@ package io.proxima.labkit;
 import java.util.Map;
 
 /**
- * FRR prints well-known communities by name; {@link Route#communities()} holds every community as
+ * FRR prints well-known communities by name ({@code graceful-shutdown} in its text, and
+ * {@code gracefulShutdown} in the JSON list); {@link Route#communities()} holds every community as
  * {@code asn:value}. Values from the IANA "BGP Well-known Communities" registry.
  */
 final class Communities {
@@ -28,8 +29,21 @@ final class Communities {
     private Communities() {
     }
 
+    private static final Map<String, String> BY_KEY = keyed();
+
+    private static Map<String, String> keyed() {
+        Map<String, String> m = new java.util.HashMap<>();
+        WELL_KNOWN.forEach((name, value) -> m.put(key(name), value));
+        return Map.copyOf(m);
+    }
+
+    /** Both spellings to one key: lower case, without dashes. */
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+    }
+
     static String numeric(String community) {
-        return WELL_KNOWN.getOrDefault(community, community);
+        return BY_KEY.getOrDefault(key(community), community);
     }
 
     /** A community as GoBGP's JSON has it: one 32-bit number, high half the AS. */

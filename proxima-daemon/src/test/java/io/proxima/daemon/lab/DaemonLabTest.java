@@ -107,6 +107,7 @@ class DaemonLabTest {
 
     @BeforeEach
     void startNsd() throws IOException {
+        Files.deleteIfExists(dir.resolve("state").resolve("drained")); // each test starts undrained
         nsd = startNsd("nsd");
     }
 
@@ -154,9 +155,8 @@ class DaemonLabTest {
         awaitInBothFibs();
         long frrUp = frrEstablishedCount();
         assertThat(post("/v1/services/dns/drain").statusCode()).isEqualTo(200);
-        Await.until(WAIT, () -> routes(frr).stream().anyMatch(r -> r.contains("65535:0")), "FRR sees GRACEFUL_SHUTDOWN");
-        Await.until(WAIT, () -> routes(bird).stream().anyMatch(r -> r.contains("65535:0") || r.contains("graceful-shutdown")),
-                "BIRD sees GRACEFUL_SHUTDOWN");
+        Await.until(WAIT, () -> gracefulShutdown(frr), "FRR sees GRACEFUL_SHUTDOWN; routes " + routes(frr));
+        Await.until(WAIT, () -> gracefulShutdown(bird), "BIRD sees GRACEFUL_SHUTDOWN; routes " + routes(bird));
         awaitGoneFromBothFibs();
         assertThat(frr.sessionState(SRV_TO_FRR)).isEqualTo(SessionState.ESTABLISHED);
         assertThat(bird.sessionState(SRV_TO_BIRD)).isEqualTo(SessionState.ESTABLISHED);
@@ -183,7 +183,6 @@ class DaemonLabTest {
         Await.until(WAIT, () -> bird.birdc("show protocols all " + BirdConfig.protocolName(SRV_TO_BIRD)).stdout()
                 .contains("proxima stopping (SIGTERM)"), "BIRD logged the shutdown communication");
         awaitGoneFromBothFibs();
-        Files.deleteIfExists(dir.resolve("state").resolve("drained"));
     }
 
     @Test
@@ -335,7 +334,8 @@ class DaemonLabTest {
     }
 
     void awaitGoneFromBothFibs() {
-        Await.until(WAIT, () -> rfrr.fib(ANYCAST).isEmpty() && rbird.fib(ANYCAST).isEmpty(), "both FIBs drop " + ANYCAST);
+        Await.until(WAIT, () -> rfrr.fib(ANYCAST).isEmpty() && rbird.fib(ANYCAST).isEmpty(),
+                () -> "both FIBs drop " + ANYCAST + "; events:\n" + String.join("\n", events().stream().map(Object::toString).toList()));
     }
 
     String tail() {
@@ -344,6 +344,10 @@ class DaemonLabTest {
 
     static List<String> routes(io.proxima.labkit.BgpDaemon router) {
         return router.routes(ANYCAST).stream().map(Object::toString).toList();
+    }
+
+    static boolean gracefulShutdown(io.proxima.labkit.BgpDaemon router) {
+        return router.routes(ANYCAST).stream().anyMatch(r -> r.communities().contains("65535:0"));
     }
 
     long frrEstablishedCount() {
