@@ -28,13 +28,22 @@ final class JavaChild {
         return o;
     }
 
+    /** This JVM's class path with every entry absolute: a child may run in another directory. */
+    static String absoluteClassPath() {
+        List<String> out = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            out.add(Path.of(e).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, out);
+    }
+
     static String[] command(Class<?> main, List<String> extraJvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(options());
         cmd.addAll(extraJvmOptions);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClassPath());
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         return cmd.toArray(String[]::new);

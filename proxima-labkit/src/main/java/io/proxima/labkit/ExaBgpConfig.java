@@ -3,6 +3,7 @@ package io.proxima.labkit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -15,8 +16,11 @@ import java.util.stream.Collectors;
  * @param peers        neighbors; BFD is refused (ExaBGP has none)
  * @param staticRoutes route specs announced from config, e.g. {@code "198.51.100.75/32 next-hop self"};
  *                     each goes to the neighbors of its prefix's family
+ * @param processes    extra API processes (text encoder), by name: the command line each runs, e.g.
+ *                     ExaBGP's own healthcheck (LAB.md §8); every neighbor lists them in its api block
  */
-public record ExaBgpConfig(String routerId, long localAs, List<Peer> peers, List<String> staticRoutes) {
+public record ExaBgpConfig(String routerId, long localAs, List<Peer> peers, List<String> staticRoutes,
+                           Map<String, String> processes) {
 
     /** Name of the API process in the config. */
     static final String RECORDER = "recorder";
@@ -24,23 +28,36 @@ public record ExaBgpConfig(String routerId, long localAs, List<Peer> peers, List
     public ExaBgpConfig {
         peers = List.copyOf(peers);
         staticRoutes = List.copyOf(staticRoutes);
+        processes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(processes));
+        if (processes.containsKey(RECORDER)) throw new IllegalArgumentException("the process name " + RECORDER + " is taken");
+    }
+
+    public ExaBgpConfig(String routerId, long localAs, List<Peer> peers, List<String> staticRoutes) {
+        this(routerId, localAs, peers, staticRoutes, Map.of());
     }
 
     public static ExaBgpConfig speaker(String routerId, long localAs) {
         return new ExaBgpConfig(routerId, localAs, List.of(), List.of());
     }
 
+    /** Adds an API process that announces and withdraws through ExaBGP's text API. */
+    public ExaBgpConfig withProcess(String name, String runLine) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(processes);
+        m.put(name, runLine);
+        return new ExaBgpConfig(routerId, localAs, peers, staticRoutes, m);
+    }
+
     public ExaBgpConfig withPeer(Peer p) {
         if (p.localAddress() == null) throw new IllegalArgumentException("ExaBGP needs a local address for peer " + p.address());
         List<Peer> l = new ArrayList<>(peers);
         l.add(p);
-        return new ExaBgpConfig(routerId, localAs, l, staticRoutes);
+        return new ExaBgpConfig(routerId, localAs, l, staticRoutes, processes);
     }
 
     public ExaBgpConfig withStaticRoute(String routeSpec) {
         List<String> l = new ArrayList<>(staticRoutes);
         l.add(routeSpec);
-        return new ExaBgpConfig(routerId, localAs, peers, l);
+        return new ExaBgpConfig(routerId, localAs, peers, l, processes);
     }
 
     /**
@@ -51,8 +68,17 @@ public record ExaBgpConfig(String routerId, long localAs, List<Peer> peers, List
         StringBuilder b = new StringBuilder("# written by proxima-labkit\n");
         b.append("process ").append(RECORDER).append(" {\n  run /usr/bin/python3 ").append(recorderScript)
                 .append(' ').append(receivedFile).append(";\n  encoder json;\n}\n");
+        processes.forEach((name, run) -> b.append("process ").append(name).append(" {\n  run ").append(run)
+                .append(";\n  encoder text;\n}\n"));
         for (Peer p : peers) neighbor(b, p);
         return b.toString();
+    }
+
+    private List<String> names() {
+        List<String> n = new ArrayList<>();
+        n.add(RECORDER);
+        n.addAll(processes.keySet());
+        return n;
     }
 
     private void neighbor(StringBuilder b, Peer p) {
@@ -71,7 +97,7 @@ public record ExaBgpConfig(String routerId, long localAs, List<Peer> peers, List
         b.append("  family {\n");
         p.families().forEach(f -> b.append("    ").append(f.afi()).append(" unicast;\n"));
         b.append("  }\n");
-        b.append("  api {\n    processes [ ").append(RECORDER).append(" ];\n    neighbor-changes;\n")
+        b.append("  api {\n    processes [ ").append(String.join(" ", names())).append(" ];\n    neighbor-changes;\n")
                 .append("    receive { parsed; update; notification; }\n  }\n");
         List<String> routes = staticRoutes.stream()
                 .filter(r -> p.families().contains(Family.of(r.strip().split("\\s+")[0]))).toList();
