@@ -3,10 +3,11 @@
 # and ExaBGP's healthcheck at three settings in the same run; then Proxima's footprint (RSS idle
 # with 10 services, start → first announcement). Needs root, bird2, exabgp, nsd and dig.
 # Not run by CI. Progress goes to stderr, the markdown tables to stdout.
-#   bench/failover.sh [RUNS]
+#   bench/failover.sh [RUNS] [footprint]      (footprint: only the footprint part)
+# Extra JVM options for Proxima: PROXIMA_BENCH_JAVA_OPTS, e.g. "-Xmx32m -XX:TieredStopAtLevel=1".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/find-jdk.sh"; proxima_find_jdk
 cd "$root"
 JAVA_HOME="$PROXIMA_JAVA_HOME" mvn -q -B -DskipTests package -pl bench -am 1>&2
-exec "$PROXIMA_JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar io.proxima.bench.FailoverBenchmark "${1:-5}"
+exec "$PROXIMA_JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar io.proxima.bench.FailoverBenchmark "${1:-5}" ${2:-}

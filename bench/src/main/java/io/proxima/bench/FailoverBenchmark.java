@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * rise.
  *
  * <pre>
- *   java -cp bench/target/benchmarks.jar io.proxima.bench.FailoverBenchmark [RUNS]
+ *   java -cp bench/target/benchmarks.jar io.proxima.bench.FailoverBenchmark [RUNS] [footprint]
  * </pre>
  */
 public final class FailoverBenchmark {
@@ -52,6 +52,8 @@ public final class FailoverBenchmark {
     static final String ANYCAST_IP = "198.51.100.75", ANYCAST = ANYCAST_IP + "/32";
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration IDLE = Duration.ofSeconds(30);
+    /** A kill whose route is still in the FIB after this counts as a failed repetition. */
+    static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(20);
     static final int FOOTPRINT_SERVICES = 10;
     static final String DIG = "dig +time=1 +tries=1 @" + ANYCAST_IP + " id.server CH TXT";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +77,7 @@ public final class FailoverBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        boolean footprintOnly = args.length > 1 && args[1].equals("footprint");
         Optional<String> missing = LabSupport.unavailable("bird", "exabgp", "nsd", "dig");
         if (missing.isPresent()) {
             System.err.println("failover benchmark: " + missing.get());
@@ -91,7 +94,7 @@ public final class FailoverBenchmark {
             Bird.start(rtr, "bird", BirdConfig.router(BIRD_ADDR, BIRD_AS).withPeer(Peer.of(SRV, SRV_AS).withPassive(true)));
             Path dir = lab.instanceDir("bench");
             try (RouteMonitor fib = RouteMonitor.start(rtr, ANYCAST_IP)) {
-                for (Setting s : SETTINGS) {
+                for (Setting s : footprintOnly ? List.<Setting>of() : SETTINGS) {
                     Samples pf = new Samples(), pw = new Samples(), po = new Samples(), ef = new Samples();
                     proximaFib.put(s.name(), pf);
                     proximaWire.put(s.name(), pw);
@@ -99,11 +102,20 @@ public final class FailoverBenchmark {
                     exaFib.put(s.name(), ef);
                     log("setting %s: Proxima", s.name());
                     DaemonProcess nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
-                    Path events = dir.resolve("events-" + s.name().hashCode() + ".jsonl");
+                    Path events = dir.resolve("events-" + SETTINGS.indexOf(s) + ".jsonl");
                     DaemonProcess proxima = startProxima(srv, dir, config(dir, s.proximaTiming(), events, 1));
                     for (int run = 1; run <= runs; run++) {
                         fib.awaitPresent(WAIT);
-                        Trial t = trial(srv, fib, nsd, s);
+                        Trial t;
+                        try {
+                            t = trial(srv, fib, nsd, s);
+                        } catch (IllegalStateException e) {
+                            pf.fail("run " + run + ": " + e.getMessage() + "; FIB " + rtr.fib(ANYCAST) + "; NSD left: " + Nsd.pids(srv));
+                            log("  run %d FAILED: %s", run, pf.failures().get(pf.failures().size() - 1));
+                            Nsd.killAll(srv);
+                            nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
+                            continue;
+                        }
                         nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
                         pf.add(t.fibSeconds());
                         Instant written = lastWithdrawWritten(events);
@@ -120,11 +132,20 @@ public final class FailoverBenchmark {
                     log("setting %s: ExaBGP healthcheck", s.name());
                     String run = "/usr/bin/python3 -m exabgp healthcheck --no-syslog --withdraw-on-down --no-ip-setup --ip " + ANYCAST
                             + " " + s.exabgpOptions() + " --cmd \"" + DIG + "\"";
-                    ExaBgp exa = ExaBgp.start(srv, "exabgp-" + Math.abs(s.name().hashCode()), ExaBgpConfig.speaker(SRV, SRV_AS)
+                    ExaBgp exa = ExaBgp.start(srv, "exabgp" + SETTINGS.indexOf(s), ExaBgpConfig.speaker(SRV, SRV_AS)
                             .withPeer(Peer.of(BIRD_ADDR, BIRD_AS).withLocalAddress(SRV)).withProcess("watch-dns", run));
                     for (int r = 1; r <= runs; r++) {
                         fib.awaitPresent(WAIT);
-                        Trial t = trial(srv, fib, nsd, s);
+                        Trial t;
+                        try {
+                            t = trial(srv, fib, nsd, s);
+                        } catch (IllegalStateException e) {
+                            ef.fail("run " + r + ": " + e.getMessage());
+                            log("  run %d FAILED: %s", r, e.getMessage());
+                            Nsd.killAll(srv);
+                            nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
+                            continue;
+                        }
                         nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
                         ef.add(t.fibSeconds());
                         log("  run %d: FIB %.3f s", r, t.fibSeconds());
@@ -148,7 +169,7 @@ public final class FailoverBenchmark {
         Instant killed = Instant.now();
         long t0 = System.nanoTime();
         Nsd.killAll(srv);
-        long gone = fib.awaitDeleted(WAIT);
+        long gone = fib.awaitDeleted(TRIAL_TIMEOUT);
         return new Trial(killed, (gone - t0) / 1e9);
     }
 
@@ -274,9 +295,15 @@ public final class FailoverBenchmark {
         System.out.println("| setting | Proxima: kill → FIB | Proxima: kill → withdraw written | Proxima: first failing probe → written | ExaBGP: kill → FIB | ratio (medians) | goal |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Setting s : SETTINGS) {
+            if (!fib.containsKey(s.name())) continue;
             Samples p = fib.get(s.name()), e = exa.get(s.name());
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f× | %s |%n", s.name(), p.format(3), wire.get(s.name()).format(3),
                     own.get(s.name()).format(3), e.format(3), p.median() / e.median(), s.goal());
+        }
+        for (Setting s : SETTINGS) {
+            if (!fib.containsKey(s.name())) continue;
+            for (String why : fib.get(s.name()).failures()) System.out.println("- Proxima, " + s.name() + ", failed " + why);
+            for (String why : exa.get(s.name()).failures()) System.out.println("- ExaBGP, " + s.name() + ", failed " + why);
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Footprint: Proxima with %d DNS services at default timings (%s), 1 BGP peer.%n", FOOTPRINT_SERVICES,
@@ -410,6 +437,14 @@ public final class FailoverBenchmark {
             p.awaitReady(WAIT, () -> ns.exec("dig", "+time=1", "+tries=1", "@" + address, "id.server", "CH", "TXT").stdout().contains("site-a"),
                     "NSD answers");
             return p;
+        }
+
+        static List<Long> pids(Netns ns) {
+            List<Long> out = new ArrayList<>();
+            for (long pid : ns.pids()) {
+                ProcessHandle.of(pid).filter(h -> h.info().command().orElse("").endsWith("/nsd")).ifPresent(h -> out.add(pid));
+            }
+            return out;
         }
 
         /** SIGKILL to every NSD process in the namespace at once: the main one and its server and xfrd children. */

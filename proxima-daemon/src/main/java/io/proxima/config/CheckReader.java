@@ -75,7 +75,7 @@ final class CheckReader {
         }
         int rise = s.int32("rise", 1, Limits.MAX_RISE_FALL).orElse(Defaults.RISE);
         int fall = s.int32("fall", 1, Limits.MAX_RISE_FALL).orElse(Defaults.FALL);
-        Optional<Duration> fast = s.duration("fast-interval", Limits.MIN_INTERVAL, Limits.MAX_INTERVAL).filter(f -> {
+        Optional<Duration> fast = s.duration("fast-interval", Limits.MIN_FAST_INTERVAL, Limits.MAX_INTERVAL).filter(f -> {
             if (f.compareTo(interval) <= 0) return true;
             v.error(s.get("fast-interval").orElseThrow(), "fast-interval " + Values.format(f) + " must not be longer than interval " + Values.format(interval));
             return false;

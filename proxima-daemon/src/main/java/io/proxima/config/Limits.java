@@ -37,6 +37,11 @@ final class Limits {
     /** A probe more often than this loads the service more than it tells. */
     static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    /**
+     * The re-check while a state is changing may come at once: one extra probe right after a
+     * failure, the fast profile's way to confirm a death within a few ms.
+     */
+    static final Duration MIN_FAST_INTERVAL = Duration.ofMillis(1);
     static final int MAX_RISE_FALL = Timing.MAX_RISE_FALL;
     static final int MAX_PREPEND = Advertisement.MAX_PREPEND;
     static final long MAX_MED = 0xFFFF_FFFFL;
