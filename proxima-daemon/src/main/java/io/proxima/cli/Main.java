@@ -49,6 +49,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("drain", new ControlCommands.Drain(out, err, false))
                 .addSubcommand("undrain", new ControlCommands.Undrain(out, err))
                 .addSubcommand("reload", new ControlCommands.Reload(out, err))
+                .addSubcommand("probe", new ProbeCommand(out, err))
                 .addSubcommand("demo", new io.proxima.demo.DemoCommand(out))
                 .addSubcommand("version", new VersionCommand(out));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
