@@ -23,7 +23,6 @@ import io.proxima.health.engine.ServiceSpec;
 import io.proxima.health.engine.ServiceState;
 import io.proxima.health.engine.ServiceStatus;
 import io.proxima.health.engine.ThreadScheduler;
-import io.proxima.health.probe.Probes;
 import io.proxima.policy.AnnouncePolicy;
 import io.proxima.policy.Effective;
 import io.proxima.policy.Plan;
@@ -92,6 +91,12 @@ public final class Daemon implements AutoCloseable {
     private ScheduledFuture<?> deadlineTimer;
     /** Per service: when its current failure began (the first failing probe's start), for the failover histogram. */
     private final Map<String, Long> failoverStart = new HashMap<>();
+    /**
+     * Per service whose checks a reload changed: its state before the reload, kept while the
+     * restarted checks are UNKNOWN, so an edit does not withdraw a healthy service. The new checks
+     * decide within rise passes or fall failures, as any check does.
+     */
+    private final Map<String, ServiceStatus> carried = new HashMap<>();
 
     // ---- shared ----
     /** Per check: the start of the first failing probe of its current failure streak. */
@@ -170,7 +175,7 @@ public final class Daemon implements AutoCloseable {
                 ServiceStatus s = new ServiceStatus(t.service(), t.to(), t.reason(), t.at());
                 control.execute(() -> {
                     if (t.to() == ServiceState.DOWN) failoverStart.put(t.service(), earliestFailure(t.service(), t.at()));
-                    health.put(t.service(), s);
+                    health.put(t.service(), carry(s));
                     events.log("service", "service", t.service(), "from", t.from().name(), "to", t.to().name(), "reason", t.reason());
                     recompute("service " + t.service() + " " + t.to());
                 });
@@ -179,7 +184,7 @@ public final class Daemon implements AutoCloseable {
                 lastAssertion = System.nanoTime();
                 control.execute(() -> {
                     health.clear();
-                    health.putAll(a.services());
+                    a.services().forEach((name, st) -> health.put(name, carry(st)));
                     if (leaseExpired) {
                         leaseExpired = false;
                         events.log("lease", "event", "renewed", "reason", "the health engine asserted its state again");
@@ -188,6 +193,18 @@ public final class Daemon implements AutoCloseable {
                 });
             }
         }
+    }
+
+    /** The engine's status, or the one carried through a reload while the new checks are UNKNOWN. */
+    private ServiceStatus carry(ServiceStatus fresh) {
+        ServiceStatus kept = carried.get(fresh.service());
+        if (kept == null) return fresh;
+        if (fresh.state() != ServiceState.UNKNOWN) {
+            carried.remove(fresh.service());
+            return fresh;
+        }
+        return new ServiceStatus(kept.service(), kept.state(), kept.reason() + " (kept through a reload until its changed checks decide)",
+                kept.since());
     }
 
     private long earliestFailure(String service, long fallback) {
@@ -376,7 +393,16 @@ public final class Daemon implements AutoCloseable {
             drainedSince.keySet().removeIf(s -> next.service(s).isEmpty());
             persistedDrains.removeIf(s -> next.service(s).isEmpty());
             health.keySet().removeIf(s -> next.service(s).isEmpty());
-            if (checksChanged) engine.reconfigure(checks(next), services(next));
+            if (checksChanged) {
+                for (ServiceConfig sc : next.services()) {
+                    ServiceStatus now = health.get(sc.name());
+                    boolean decided = now != null && (now.state() == ServiceState.UP || now.state() == ServiceState.DEGRADED);
+                    boolean changed = old.service(sc.name()).map(o -> !o.checks().equals(sc.checks()) || !o.require().equals(sc.require())
+                            || !o.dependsOn().equals(sc.dependsOn())).orElse(true);
+                    if (decided && changed) carried.put(sc.name(), now);
+                }
+                engine.reconfigure(checks(next), services(next));
+            }
             List<Prefix> stale = new ArrayList<>();
             if (addresses != null) {
                 List<Prefix> added = addresses.add(allPrefixes(next));
@@ -568,7 +594,7 @@ public final class Daemon implements AutoCloseable {
     static List<NamedCheck> checks(ProximaConfig c) {
         List<NamedCheck> out = new ArrayList<>();
         for (ServiceConfig s : c.services()) {
-            for (CheckConfig cc : s.checks()) out.add(new NamedCheck(cc.name(), cc.spec().timing(), Probes.of(cc.spec()), cc.damping()));
+            for (CheckConfig cc : s.checks()) out.add(new NamedCheck(cc.name(), cc.spec(), cc.damping()));
         }
         return out;
     }

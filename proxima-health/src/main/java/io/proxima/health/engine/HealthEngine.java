@@ -7,9 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 
 /**
  * Runs every check on one {@link Scheduler} thread, folds results into check and service states,
@@ -21,9 +24,16 @@ import java.util.concurrent.Executor;
  * {@link Scheduler#execute}. The engine enforces each probe's timeout itself: whichever comes
  * first, the result or the timeout, decides the attempt, and the other is ignored.
  *
- * <p>A check is probed again one interval after its previous probe started, or one fast interval
- * while its state is changing; its first probe is offset by {@link Splay}. Readers on other
- * threads use {@link #snapshot()}, an immutable copy published after each change.
+ * <p>A check is probed again one interval after its previous probe was due, or one fast interval
+ * while its state is changing; its first probe is offset by {@link Splay}. Counting from when the
+ * probe was due rather than when it started keeps each check at its splay offset: a late start
+ * (a GC pause, a busy CPU) delays one probe instead of shifting the check for good, which would
+ * bunch the checks delayed together and make every later round burst. A result that changes a
+ * check recomposes only the services it affects. Readers on other threads use {@link #snapshot()},
+ * an immutable copy republished once the scheduler has handled the tasks queued at a change.
+ *
+ * <p>{@link #reconfigure} applies a new set of checks and services as a diff: a check that did not
+ * change keeps its state and schedule, as a BGP session keeps running through a health-check edit.
  */
 public final class HealthEngine {
 
@@ -31,11 +41,18 @@ public final class HealthEngine {
     private final Executor launcher;
     private final Duration assertEvery;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
-    private final List<ServiceSpec> services;
+    // Every check's current snapshot, kept up to date as results come in, so that composing a
+    // service or publishing the state never has to collect it from the slots.
+    private final Map<String, CheckSnapshot> checkStates = new HashMap<>();
+    private ServiceGraph services;
     private final Map<String, ServiceStatus> serviceStatus = new LinkedHashMap<>();
     // Listeners are added from any thread and read on the scheduler's thread: copy-on-write.
     private final List<HealthListener> listeners = new CopyOnWriteArrayList<>();
+    // Set from any thread, read on the scheduler's thread as each probe is launched.
+    private volatile LongConsumer lateness = late -> { };
     private volatile HealthEvent.StateAsserted published;
+    private boolean republishQueued;
+    private boolean started;
     private boolean stopped;
 
     /**
@@ -49,13 +66,9 @@ public final class HealthEngine {
         this.launcher = launcher;
         this.assertEvery = assertEvery;
         long now = scheduler.nanoTime();
-        for (NamedCheck c : checks) {
-            if (slots.put(c.name(), new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now))) != null) {
-                throw new IllegalArgumentException("duplicate check " + c.name());
-            }
-        }
-        this.services = ServiceOrder.of(services, slots.keySet());
-        for (ServiceSpec s : this.services) serviceStatus.put(s.name(), ServiceStatus.unknown(s.name(), now));
+        for (NamedCheck c : byName(checks).values()) add(fresh(c, now));
+        this.services = ServiceGraph.of(services, slots.keySet());
+        for (ServiceSpec s : this.services.ordered()) serviceStatus.put(s.name(), ServiceStatus.unknown(s.name(), now));
         this.published = assertion(now);
     }
 
@@ -63,15 +76,61 @@ public final class HealthEngine {
         listeners.add(listener);
     }
 
+    /**
+     * Has {@code sink} told, for every probe, how late it starts: the nanoseconds from the moment the
+     * engine planned it for (its splay, or its interval after the previous start) to the moment the
+     * launcher invokes it. Called on the launcher's thread, so it must be cheap and thread-safe.
+     * For measuring the scheduler under load; replaces the previous sink.
+     */
+    public void measureLateness(LongConsumer sink) {
+        lateness = sink;
+    }
+
     /** Schedules each check's first probe at its splay offset, and the periodic assertion. */
     public void start() {
         scheduler.execute(() -> {
-            for (Slot slot : slots.values()) {
-                Duration interval = slot.spec.timing().interval();
-                slot.pending = scheduler.schedule(Splay.offset(slot.spec.name(), interval), () -> probe(slot));
-            }
+            started = true;
+            for (Slot slot : slots.values()) scheduleFirst(slot);
             assertState();
         });
+    }
+
+    /**
+     * Replaces the checks and services with these, as a diff, on the scheduler's thread. A check
+     * for which {@link NamedCheck#sameAs} holds keeps its state, counters, hold-down and schedule.
+     * A check that disappeared stops: a probe of it still in flight is ignored when it finishes. A
+     * new or changed check starts afresh, UNKNOWN, first probed at its splay offset: a changed
+     * check must pass {@code rise} times again before it counts as UP, because nothing may be
+     * announced on the strength of results of a check that is no longer configured (safety rule 1
+     * of DESIGN.md); its leaving UP or DOWN is published as a {@link HealthEvent.CheckTransition}
+     * to UNKNOWN. Then every service is composed at once: a {@link HealthEvent.ServiceTransition}
+     * for each whose state changed (a new service counts as changing from UNKNOWN; a removed one
+     * just leaves), then a fresh {@link HealthEvent.StateAsserted}.
+     *
+     * @return completes once applied; completes exceptionally with {@link IllegalArgumentException}
+     *         if the new set is invalid (duplicate names, a service naming an unknown check or
+     *         service, a dependency cycle), and with {@link IllegalStateException} if the engine is
+     *         stopped. Either way nothing changed.
+     */
+    public CompletableFuture<Void> reconfigure(List<NamedCheck> checks, List<ServiceSpec> services) {
+        Map<String, NamedCheck> next;
+        ServiceGraph graph;
+        try {
+            next = byName(checks);
+            graph = ServiceGraph.of(services, next.keySet());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            if (stopped) {
+                applied.completeExceptionally(new IllegalStateException("health engine stopped"));
+                return;
+            }
+            apply(next, graph);
+            applied.complete(null);
+        });
+        return applied;
     }
 
     /** Stops scheduling; probes in flight are ignored when they finish. */
@@ -85,9 +144,74 @@ public final class HealthEngine {
         });
     }
 
-    /** TEMPORARY STUB. */
-    public java.util.concurrent.CompletableFuture<Void> reconfigure(List<NamedCheck> checks, List<ServiceSpec> services) {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    private void apply(Map<String, NamedCheck> checks, ServiceGraph graph) {
+        long now = scheduler.nanoTime();
+        Map<String, Slot> next = new LinkedHashMap<>();
+        List<Slot> restarted = new ArrayList<>();
+        for (NamedCheck c : checks.values()) {
+            Slot kept = slots.get(c.name());
+            if (kept != null && c.sameAs(kept.spec)) {
+                next.put(c.name(), kept);
+                continue;
+            }
+            Slot slot = fresh(c, now);
+            next.put(c.name(), slot);
+            restarted.add(slot);
+            CheckState was = kept == null ? CheckState.UNKNOWN : kept.check.snapshot().state();
+            if (was != CheckState.UNKNOWN) {
+                publish(new HealthEvent.CheckTransition(now, c.name(), was, CheckState.UNKNOWN, c.name() + ": changed by reconfiguration, no verdict yet"));
+            }
+        }
+        for (Slot old : slots.values()) {
+            if (next.get(old.spec.name()) != old) retire(old);
+        }
+        slots.clear();
+        checkStates.clear();
+        next.values().forEach(this::add);
+        if (started) restarted.forEach(this::scheduleFirst);
+        Map<String, ServiceStatus> previous = new HashMap<>(serviceStatus);
+        serviceStatus.clear();
+        for (ServiceSpec s : graph.ordered()) {
+            serviceStatus.put(s.name(), previous.getOrDefault(s.name(), ServiceStatus.unknown(s.name(), now)));
+        }
+        services = graph;
+        recompose(graph.ordered(), now);
+        published = assertion(now);
+        publish(published);
+    }
+
+    private void add(Slot slot) {
+        slots.put(slot.spec.name(), slot);
+        checkStates.put(slot.spec.name(), slot.check.snapshot());
+    }
+
+    private static Map<String, NamedCheck> byName(List<NamedCheck> checks) {
+        Map<String, NamedCheck> out = new LinkedHashMap<>();
+        for (NamedCheck c : checks) {
+            if (out.put(c.name(), c) != null) throw new IllegalArgumentException("duplicate check " + c.name());
+        }
+        return out;
+    }
+
+    private static Slot fresh(NamedCheck c, long now) {
+        return new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now));
+    }
+
+    /** Stops a check for good: nothing more is scheduled, and a result still on its way is dropped. */
+    private static void retire(Slot slot) {
+        slot.retired = true;
+        if (slot.pending != null) slot.pending.cancel();
+        if (slot.timeout != null) slot.timeout.cancel();
+    }
+
+    private void scheduleFirst(Slot slot) {
+        schedule(slot, Splay.offset(slot.spec.name(), slot.spec.timing().interval()), scheduler.nanoTime());
+    }
+
+    /** Schedules the next probe; a probe already overdue is due now, and the check's phase moves with it. */
+    private void schedule(Slot slot, Duration delay, long now) {
+        slot.plannedAt = now + delay.toNanos();
+        slot.pending = scheduler.schedule(delay, () -> probe(slot));
     }
 
     /** The latest state, safe to read from any thread. */
@@ -96,13 +220,21 @@ public final class HealthEngine {
     }
 
     private void probe(Slot slot) {
-        if (stopped) return;
+        if (stopped || slot.retired) return;
         long attempt = ++slot.attempt;
         slot.startedAt = scheduler.nanoTime();
         Duration timeout = slot.spec.timing().timeout();
         slot.timeout = scheduler.schedule(timeout, () -> finish(slot, attempt,
                 ProbeResult.fail(timeout, "timeout after " + timeout.toMillis() + " ms")));
+        long planned = slot.plannedAt;
+        long started = slot.startedAt;
+        LongConsumer late = lateness;
         launcher.execute(() -> {
+            long launched = scheduler.nanoTime();
+            late.accept(launched - planned);
+            // Launched after its timeout (an overloaded launcher): the timeout has failed this
+            // attempt already, and connecting now would only add to the load that made it late.
+            if (launched - started >= timeout.toNanos()) return;
             try {
                 slot.spec.probe().probe(timeout).whenComplete((result, error) ->
                         scheduler.execute(() -> finish(slot, attempt, orFailure(result, error, slot))));
@@ -119,7 +251,7 @@ public final class HealthEngine {
     }
 
     private void finish(Slot slot, long attempt, ProbeResult result) {
-        if (stopped || attempt != slot.attempt || slot.decided == attempt) return;
+        if (stopped || slot.retired || attempt != slot.attempt || slot.decided == attempt) return;
         slot.decided = attempt;
         slot.timeout.cancel();
         long now = scheduler.nanoTime();
@@ -127,22 +259,48 @@ public final class HealthEngine {
         CheckSnapshot before = slot.check.snapshot();
         slot.check = advance.next();
         advance.events().forEach(this::publish);
-        if (!slot.check.snapshot().equals(before)) recompose(now);
-        long due = slot.startedAt + slot.check.nextDelay().toNanos();
-        slot.pending = scheduler.schedule(Duration.ofNanos(Math.max(0, due - now)), () -> probe(slot));
+        CheckSnapshot after = slot.check.snapshot();
+        if (!after.equals(before)) {
+            checkStates.put(slot.spec.name(), after);
+            recompose(services.containing(slot.spec.name()), now);
+            republishSoon();
+        }
+        long due = slot.plannedAt + slot.check.nextDelay().toNanos();
+        schedule(slot, Duration.ofNanos(Math.max(0, due - now)), now);
     }
 
-    private void recompose(long now) {
-        Map<String, CheckSnapshot> checks = checkSnapshots();
-        for (ServiceSpec s : services) {
+    /**
+     * Composes {@code changed} and, in dependency order, every service that depends on one whose
+     * status changed; publishes a transition for each whose state changed.
+     */
+    private void recompose(List<ServiceSpec> changed, long now) {
+        TreeMap<Integer, ServiceSpec> todo = new TreeMap<>();
+        for (ServiceSpec s : changed) todo.put(services.rankOf(s), s);
+        while (!todo.isEmpty()) {
+            ServiceSpec s = todo.pollFirstEntry().getValue();
             ServiceStatus before = serviceStatus.get(s.name());
-            ServiceStatus after = Composition.compose(s, checks, serviceStatus, before, now);
+            ServiceStatus after = Composition.compose(s, checkStates, serviceStatus, before, now);
+            if (after.equals(before)) continue;
             serviceStatus.put(s.name(), after);
             if (after.state() != before.state()) {
                 publish(new HealthEvent.ServiceTransition(now, s.name(), before.state(), after.state(), after.reason()));
             }
+            for (ServiceSpec d : services.dependentsOf(s.name())) todo.put(services.rankOf(d), d);
         }
-        published = assertion(now);
+    }
+
+    /**
+     * Refreshes {@link #snapshot()} once the scheduler has run what is queued now: copying every
+     * check's state after each of a burst of changes (thousands of checks failing together) would
+     * cost O(checks) per result, when the readers need only the state after the burst.
+     */
+    private void republishSoon() {
+        if (republishQueued) return;
+        republishQueued = true;
+        scheduler.execute(() -> {
+            republishQueued = false;
+            published = assertion(scheduler.nanoTime());
+        });
     }
 
     private void assertState() {
@@ -154,13 +312,7 @@ public final class HealthEngine {
     }
 
     private HealthEvent.StateAsserted assertion(long now) {
-        return new HealthEvent.StateAsserted(now, checkSnapshots(), serviceStatus);
-    }
-
-    private Map<String, CheckSnapshot> checkSnapshots() {
-        Map<String, CheckSnapshot> out = new HashMap<>();
-        for (Slot slot : slots.values()) out.put(slot.spec.name(), slot.check.snapshot());
-        return out;
+        return new HealthEvent.StateAsserted(now, checkStates, serviceStatus);
     }
 
     private void publish(HealthEvent event) {
@@ -182,6 +334,10 @@ public final class HealthEngine {
         long attempt;
         long decided;
         long startedAt;
+        /** When the pending probe is due: the reference for its lateness. */
+        long plannedAt;
+        /** Removed by a reconfiguration: whatever is still scheduled or in flight is ignored. */
+        boolean retired;
         Scheduler.Cancellable pending;
         Scheduler.Cancellable timeout;
 

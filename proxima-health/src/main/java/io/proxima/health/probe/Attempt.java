@@ -53,6 +53,8 @@ final class Attempt {
         CompletableFuture<ProbeResult> result = new CompletableFuture<>();
         ProbeResult timedOut = timeout(timeout);
         Thread worker = Thread.ofVirtual().name("probe-" + kind).unstarted(() -> {
+            // Started only after the deadline (carriers overloaded): the verdict is in, skip the work.
+            if (result.isDone()) return;
             try {
                 result.complete(body.run(timeout, clock));
             } catch (Throwable t) {

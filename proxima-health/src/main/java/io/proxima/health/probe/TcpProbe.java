@@ -3,6 +3,7 @@ package io.proxima.health.probe;
 import io.proxima.health.check.TcpCheck;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +31,9 @@ final class TcpProbe implements Probe {
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {
-        try (Socket socket = new Socket()) {
+        // Straight to the service: a JVM-wide SOCKS proxy (socksProxyHost) must not stand in for it,
+        // and skipping the proxy lookup spares a URI parse per probe.
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(new InetSocketAddress(check.host(), check.port()), clock.remainingMillis(timeout));
             if (check.send().isPresent()) {
                 socket.getOutputStream().write(check.send().get().getBytes(StandardCharsets.UTF_8));

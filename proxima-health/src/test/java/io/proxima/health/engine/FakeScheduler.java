@@ -13,6 +13,13 @@ final class FakeScheduler implements Scheduler {
     private long now = 1_000_000_000L;
     private long seq;
     private int ran;
+    private long lag;
+
+    /** Runs every task this much after it is due, as a busy thread would. */
+    FakeScheduler lagging(Duration by) {
+        lag = by.toNanos();
+        return this;
+    }
 
     @Override
     public long nanoTime() {
@@ -26,18 +33,21 @@ final class FakeScheduler implements Scheduler {
         return () -> cancelled[0] = true;
     }
 
-    /** Runs every task due up to {@code now + by}, advancing time to each task's due time. */
+    /**
+     * Runs every task due up to {@code now + by}, advancing time to each task's due time (plus the
+     * lag, if any; time never goes back).
+     */
     void advance(Duration by) {
         long target = now + by.toNanos();
         while (!queue.isEmpty() && queue.peek().due <= target) {
             Task t = queue.poll();
-            now = t.due;
+            now = Math.max(now, t.due + lag);
             if (!t.cancelled[0]) {
                 ran++;
                 t.run.run();
             }
         }
-        now = target;
+        now = Math.max(now, target);
     }
 
     /** Tasks not yet cancelled, waiting to run. */

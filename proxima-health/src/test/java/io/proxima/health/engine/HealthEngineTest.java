@@ -64,6 +64,25 @@ class HealthEngineTest {
     }
 
     @Test
+    void aLateStartDoesNotShiftTheSchedule() {
+        Duration lag = Duration.ofMillis(7);
+        FakeScheduler busy = new FakeScheduler().lagging(lag);
+        FakeProbe probe = new FakeProbe(busy);
+        List<Long> lateness = new ArrayList<>();
+        HealthEngine engine = new HealthEngine(busy, Runnable::run, ASSERT_EVERY, List.of(new NamedCheck("web", ONE_EACH, probe)), List.of());
+        engine.measureLateness(lateness::add);
+        engine.start();
+        busy.advance(INTERVAL.multipliedBy(5));
+        // Every probe starts 7 ms late, and the next is still due one interval after the previous
+        // was due: the lateness does not add up round after round.
+        assertThat(probe.calls).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 1; i < probe.calls.size(); i++) {
+            assertThat(probe.calls.get(i) - probe.calls.get(i - 1)).isEqualTo(INTERVAL.toNanos());
+        }
+        assertThat(lateness).hasSize(probe.calls.size()).containsOnly(lag.toNanos());
+    }
+
+    @Test
     void aProbeThatNeverCompletesFailsAtItsTimeout() {
         FakeProbe probe = new FakeProbe(scheduler).never();
         engine(List.of(new NamedCheck("dns", ONE_EACH, probe)), List.of());
@@ -77,6 +96,20 @@ class HealthEngineTest {
         assertThat(events(HealthEvent.CheckTransition.class).getFirst().reason()).isEqualTo("dns: down after 1 failure: timeout after 2000 ms");
         scheduler.advance(INTERVAL);
         assertThat(probe.calls.get(1) - started).isEqualTo(INTERVAL.toNanos());
+    }
+
+    @Test
+    void aProbeLaunchedAfterItsTimeoutIsNotRun() {
+        FakeProbe probe = new FakeProbe(scheduler);
+        // A launcher so far behind that each probe would start after its timeout.
+        HealthEngine engine = new HealthEngine(scheduler, task -> scheduler.schedule(TIMEOUT.plusMillis(1), task), ASSERT_EVERY,
+                List.of(new NamedCheck("web", ONE_EACH, probe)), List.of());
+        engine.subscribe(events::add);
+        engine.start();
+        scheduler.advance(FIRST_ROUND.plus(INTERVAL));
+        assertThat(probe.calls).isEmpty();
+        assertThat(events(HealthEvent.ProbeCompleted.class)).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(e -> assertThat(e.result().reason()).isEqualTo("timeout after 2000 ms"));
     }
 
     @Test
@@ -123,6 +156,24 @@ class HealthEngineTest {
         scheduler.advance(INTERVAL);
         assertThat(engine.snapshot().services().get("app").state()).isEqualTo(ServiceState.UP);
         assertThat(engine.snapshot().services().get("db").state()).isEqualTo(ServiceState.UP);
+    }
+
+    @Test
+    void aFailureReachesEveryServiceDownTheDependencyChain() {
+        FakeProbe db = new FakeProbe(scheduler);
+        List<NamedCheck> checks = List.of(new NamedCheck("db-tcp", ONE_EACH, db), new NamedCheck("app-http", ONE_EACH, new FakeProbe(scheduler)),
+                new NamedCheck("web-http", ONE_EACH, new FakeProbe(scheduler)));
+        HealthEngine engine = engine(checks, List.of(
+                new ServiceSpec("web", new Combine.All(), List.of(required("web-http")), List.of("app")),
+                new ServiceSpec("app", new Combine.All(), List.of(required("app-http")), List.of("db")),
+                new ServiceSpec("db", new Combine.All(), List.of(required("db-tcp")), List.of())));
+        scheduler.advance(INTERVAL);
+        assertThat(engine.snapshot().services().values()).extracting(ServiceStatus::state).containsOnly(ServiceState.UP);
+        db.failing("connect refused");
+        scheduler.advance(INTERVAL);
+        // Only db-tcp changed; app and web are recomposed because what they depend on changed.
+        assertThat(engine.snapshot().services().get("web").state()).isEqualTo(ServiceState.DOWN);
+        assertThat(engine.snapshot().services().get("web").reason()).startsWith("web: depends on app, which is DOWN (app: depends on db");
     }
 
     @Test
