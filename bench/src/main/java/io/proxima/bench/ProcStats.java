@@ -12,10 +12,12 @@ import java.time.Duration;
  * threads, bgpd's I/O pthreads, the Go runtime's. Peak RSS is the kernel's high-water mark, VmHWM.
  *
  * @param cpuSeconds utime + stime, in seconds (clock-tick resolution, 10 ms with CLK_TCK 100)
+ * @param systemSeconds stime alone: the kernel's work for the process (syscalls, and the network
+ *                   stack's work done in its context)
  * @param peakRssKb  VmHWM
  * @param rssKb      VmRSS now
  */
-record ProcStats(double cpuSeconds, long peakRssKb, long rssKb) {
+record ProcStats(double cpuSeconds, double systemSeconds, long peakRssKb, long rssKb) {
 
     /** sysconf(_SC_CLK_TCK): 100 on every Linux/x86-64 kernel since 2.6; the unit of utime and stime. */
     static final double CLOCK_TICKS_PER_SECOND = 100.0;
@@ -28,13 +30,14 @@ record ProcStats(double cpuSeconds, long peakRssKb, long rssKb) {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // comm may contain spaces and parentheses: the fields start after the last ')'.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double cpu = (Long.parseLong(f[UTIME_AFTER_COMM]) + Long.parseLong(f[STIME_AFTER_COMM])) / CLOCK_TICKS_PER_SECOND;
+            long stime = Long.parseLong(f[STIME_AFTER_COMM]);
+            double cpu = (Long.parseLong(f[UTIME_AFTER_COMM]) + stime) / CLOCK_TICKS_PER_SECOND;
             long hwm = 0, rss = 0;
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) hwm = kb(line);
                 else if (line.startsWith("VmRSS:")) rss = kb(line);
             }
-            return new ProcStats(cpu, hwm, rss);
+            return new ProcStats(cpu, stime / CLOCK_TICKS_PER_SECOND, hwm, rss);
         } catch (IOException e) {
             throw new UncheckedIOException("process " + pid + " is gone", e);
         }
