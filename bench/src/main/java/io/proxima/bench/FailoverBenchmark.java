@@ -401,67 +401,21 @@ public final class FailoverBenchmark {
         }
     }
 
-    /** NSD answering id.server on the anycast address, as in the daemon's lab test. */
+    /** NSD on the anycast address (labkit's), started and waited for until it answers id.server. */
     static final class Nsd {
-        static DaemonProcess start(Netns ns, Path d, String address) throws IOException, InterruptedException {
-            Files.createDirectories(d);
-            Files.writeString(d.resolve("example.test.zone"), """
-                    $ORIGIN example.test.
-                    $TTL 300
-                    @    IN SOA ns.example.test. admin.example.test. 1 3600 900 604800 300
-                    @    IN NS  ns
-                    ns   IN A   198.51.100.75
-                    """);
-            Path conf = Files.writeString(d.resolve("nsd.conf"), """
-                    server:
-                      ip-address: %1$s
-                      username: ""
-                      chroot: ""
-                      zonesdir: "%2$s"
-                      database: ""
-                      pidfile: "%2$s/nsd.pid"
-                      xfrdfile: "%2$s/xfrd.state"
-                      xfrdir: "%2$s"
-                      zonelistfile: "%2$s/zone.list"
-                      identity: "site-a"
-                      server-count: 1
-                      verbosity: 1
-                    remote-control:
-                      control-enable: no
-                    zone:
-                      name: example.test
-                      zonefile: example.test.zone
-                    """.formatted(address, d));
-            DaemonProcess p = ns.spawn("nsd", List.of("/usr/sbin/nsd", "-d", "-c", conf.toString()), Map.of(), d,
-                    d.resolve("nsd-" + System.nanoTime() + ".log"));
+        static DaemonProcess start(Netns ns, Path d, String address) {
+            DaemonProcess p = io.proxima.labkit.Nsd.start(ns, d, address, "site-a", false);
             p.awaitReady(WAIT, () -> ns.exec("dig", "+time=1", "+tries=1", "@" + address, "id.server", "CH", "TXT").stdout().contains("site-a"),
                     "NSD answers");
             return p;
         }
 
         static List<Long> pids(Netns ns) {
-            List<Long> out = new ArrayList<>();
-            for (long pid : ns.pids()) {
-                ProcessHandle.of(pid).filter(h -> h.info().command().orElse("").endsWith("/nsd")).ifPresent(h -> out.add(pid));
-            }
-            return out;
+            return io.proxima.labkit.Nsd.pids(ns);
         }
 
-        /** SIGKILL to every NSD process in the namespace at once: the main one and its server and xfrd children. */
         static void killAll(Netns ns) {
-            for (long pid : ns.pids()) {
-                Optional<ProcessHandle> h = ProcessHandle.of(pid);
-                if (h.isPresent() && h.get().info().command().orElse("").endsWith("/nsd")) h.get().destroyForcibly();
-            }
-            for (long pid : ns.pids()) {
-                ProcessHandle.of(pid).filter(h -> h.info().command().orElse("").endsWith("/nsd")).ifPresent(h -> {
-                    try {
-                        h.onExit().get(5, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        // reaped by the lab at close
-                    }
-                });
-            }
+            io.proxima.labkit.Nsd.killAll(ns);
         }
     }
 }

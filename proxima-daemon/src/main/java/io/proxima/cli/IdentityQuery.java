@@ -16,7 +16,7 @@ import java.util.Optional;
  *   OPT:      0 | 41 | UDP size | 0 0 0 0 | RDLENGTH 4 | NSID (3) | 0
  * </pre>
  */
-final class IdentityQuery {
+public final class IdentityQuery {
 
     static final int HEADER = 12;
     static final int TYPE_TXT = 16;
@@ -28,7 +28,7 @@ final class IdentityQuery {
     private static final int FLAG_QR = 0x8000;
 
     /** The identities a reply carries; either may be empty. */
-    record Identity(int id, Optional<String> idServer, Optional<String> nsid) {
+    public record Identity(int id, Optional<String> idServer, Optional<String> nsid) {
         /** id.server first, NSID otherwise, {@link ProbeOutcome#UNIDENTIFIED} without either. */
         String best() {
             return idServer.or(() -> nsid).orElse(ProbeOutcome.UNIDENTIFIED);
@@ -38,7 +38,7 @@ final class IdentityQuery {
     private IdentityQuery() {
     }
 
-    static byte[] encode(int id) {
+    public static byte[] encode(int id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(48);
         u16(out, id);
         u16(out, 0);
@@ -65,7 +65,7 @@ final class IdentityQuery {
     }
 
     /** Reads a reply; empty when it is not a well-formed response. */
-    static Optional<Identity> decode(byte[] msg, int length) {
+    public static Optional<Identity> decode(byte[] msg, int length) {
         try {
             return Optional.of(new Reader(msg, Math.min(length, msg.length)).identity());
         } catch (IndexOutOfBoundsException | IllegalStateException e) {

@@ -214,14 +214,11 @@ final class Demo implements AutoCloseable {
     /** The AS path client {@code c}'s router has for the anycast prefix, for the catchment table. */
     String path(int c) {
         Router r = routers.get(c - 1);
-        for (IpAddress peer : List.of(r.speaker().bestPaths().getOrDefault(ANYCAST, IpAddress.parse("0.0.0.0")))) {
-            var attrs = r.speaker().received(peer).get(io.proxima.bgp.wire.nlri.Nlri.of(ANYCAST));
-            if (attrs != null && attrs.asPath() != null) {
-                String t = attrs.asPath().toString(); // AsPath[65002 65010]
-                return t.substring(t.indexOf('[') + 1, t.lastIndexOf(']'));
-            }
-        }
-        return "-";
+        IpAddress peer = r.speaker().bestPaths().get(ANYCAST);
+        var attrs = peer == null ? null : r.speaker().received(peer).get(io.proxima.bgp.wire.nlri.Nlri.of(ANYCAST));
+        if (attrs == null || attrs.asPath() == null) return "-";
+        String t = attrs.asPath().toString(); // AsPath[65002 65010]
+        return t.substring(t.indexOf('[') + 1, t.lastIndexOf(']'));
     }
 
     /** The event log's moment the site's withdraw of the anycast prefix was written, after {@code since}. */

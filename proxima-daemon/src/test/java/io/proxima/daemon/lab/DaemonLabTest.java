@@ -14,6 +14,7 @@ import io.proxima.labkit.HostLink;
 import io.proxima.labkit.Lab;
 import io.proxima.labkit.LabSupport;
 import io.proxima.labkit.Netns;
+import io.proxima.labkit.Nsd;
 import io.proxima.labkit.Peer;
 import io.proxima.labkit.SessionState;
 import java.io.IOException;
@@ -64,7 +65,6 @@ class DaemonLabTest {
     static final Duration INTERVAL = Duration.ofMillis(200), TIMEOUT = Duration.ofMillis(100);
     static final int RISE = 3, FALL = 2;
     static final Duration DRAIN = Duration.ofSeconds(2);
-    static final Path NSD = Path.of("/usr/sbin/nsd");
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Lab lab;
@@ -80,7 +80,7 @@ class DaemonLabTest {
     @BeforeAll
     static void lab() throws IOException {
         LabSupport.assumeLab();
-        Assumptions.assumeTrue(Files.isExecutable(NSD), "NSD is not installed (/usr/sbin/nsd); .ci/run installs it");
+        Assumptions.assumeTrue(Files.isExecutable(Nsd.BINARY), "NSD is not installed (/usr/sbin/nsd); .ci/run installs it");
         lab = Lab.create();
         try {
             srv = lab.netns("srv");
@@ -293,37 +293,8 @@ class DaemonLabTest {
         return p;
     }
 
-    DaemonProcess startNsd(String name) throws IOException {
-        Path d = Files.createDirectories(dir.resolve(name));
-        Files.writeString(d.resolve("example.test.zone"), """
-                $ORIGIN example.test.
-                $TTL 300
-                @    IN SOA ns.example.test. admin.example.test. 1 3600 900 604800 300
-                @    IN NS  ns
-                ns   IN A   198.51.100.75
-                """);
-        Path conf = Files.writeString(d.resolve("nsd.conf"), """
-                server:
-                  ip-address: %1$s
-                  ip-freebind: yes
-                  username: ""
-                  chroot: ""
-                  zonesdir: "%2$s"
-                  database: ""
-                  pidfile: "%2$s/nsd.pid"
-                  xfrdfile: "%2$s/xfrd.state"
-                  xfrdir: "%2$s"
-                  zonelistfile: "%2$s/zone.list"
-                  identity: "site-a"
-                  server-count: 1
-                  verbosity: 1
-                remote-control:
-                  control-enable: no
-                zone:
-                  name: example.test
-                  zonefile: example.test.zone
-                """.formatted(ANYCAST_IP, d));
-        return srv.spawn("nsd", List.of(NSD.toString(), "-d", "-c", conf.toString()), Map.of(), d, d.resolve("nsd.log"));
+    DaemonProcess startNsd(String name) {
+        return Nsd.start(srv, dir.resolve(name), ANYCAST_IP, "site-a", true);
     }
 
     void awaitInBothFibs() {
