@@ -80,6 +80,16 @@ public final class Bird implements BgpDaemon {
         return BirdRoutes.parse(r.stdout());
     }
 
+    /** The sessions of {@code protocol bfd} ({@code show bfd sessions}): static neighbors and BGP's. */
+    public List<BfdStatus> bfdSessions() {
+        return BfdStatus.parseBird(birdc("show", "bfd", "sessions").orThrow().stdout());
+    }
+
+    /** The BFD session with {@code peer}, if BIRD has one. */
+    public java.util.Optional<BfdStatus> bfdSession(String peer) {
+        return BfdStatus.find(bfdSessions(), peer);
+    }
+
     /** {@code birdc configure}: re-reads bird.conf; BIRD restarts only protocols whose config changed. */
     public void configure() {
         ExecResult r = birdc("configure").orThrow();

@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  * @param kernelExport     export BGP routes into the kernel FIB ({@code merge paths on}: ECMP)
  * @param directInterfaces interface patterns for {@code protocol direct} (connected nets), may be empty
  * @param staticRoutes     prefixes announced as unreachable statics
+ * @param bfd              BFD timers and static sessions, or null: {@code protocol bfd { }} with BIRD's
+ *                         defaults when a peer has {@link Peer#bfd()}, else no BFD
  */
 public record BirdConfig(String routerId, long localAs, List<Peer> peers, boolean kernelExport,
-                         List<String> directInterfaces, List<String> staticRoutes) {
+                         List<String> directInterfaces, List<String> staticRoutes, BfdConfig bfd) {
 
     /** BIRD's defaults: connect delay 5 s, error wait 60..300 s; far too slow for a lab (LAB.md §5). */
     static final int CONNECT_DELAY = 1;
@@ -34,39 +36,50 @@ public record BirdConfig(String routerId, long localAs, List<Peer> peers, boolea
         staticRoutes = List.copyOf(staticRoutes);
     }
 
+    /** Without BFD settings of its own. */
+    public BirdConfig(String routerId, long localAs, List<Peer> peers, boolean kernelExport,
+                      List<String> directInterfaces, List<String> staticRoutes) {
+        this(routerId, localAs, peers, kernelExport, directInterfaces, staticRoutes, null);
+    }
+
     /** A router with kernel export on and nothing else yet. */
     public static BirdConfig router(String routerId, long localAs) {
-        return new BirdConfig(routerId, localAs, List.of(), true, List.of(), List.of());
+        return new BirdConfig(routerId, localAs, List.of(), true, List.of(), List.of(), null);
     }
 
     public BirdConfig withPeer(Peer p) {
-        return new BirdConfig(routerId, localAs, append(peers, p), kernelExport, directInterfaces, staticRoutes);
+        return new BirdConfig(routerId, localAs, append(peers, p), kernelExport, directInterfaces, staticRoutes, bfd);
     }
 
     /** The same configuration without the peer at {@code address}. */
     public BirdConfig withoutPeer(String address) {
         return new BirdConfig(routerId, localAs, peers.stream().filter(p -> !p.address().equals(address)).toList(),
-                kernelExport, directInterfaces, staticRoutes);
+                kernelExport, directInterfaces, staticRoutes, bfd);
     }
 
     public BirdConfig withKernelExport(boolean on) {
-        return new BirdConfig(routerId, localAs, peers, on, directInterfaces, staticRoutes);
+        return new BirdConfig(routerId, localAs, peers, on, directInterfaces, staticRoutes, bfd);
     }
 
     /** Adds {@code protocol direct} for interfaces matching {@code pattern}, e.g. {@code "eth*"}. */
     public BirdConfig withDirect(String pattern) {
-        return new BirdConfig(routerId, localAs, peers, kernelExport, append(directInterfaces, pattern), staticRoutes);
+        return new BirdConfig(routerId, localAs, peers, kernelExport, append(directInterfaces, pattern), staticRoutes, bfd);
     }
 
     public BirdConfig withStaticRoute(String prefix) {
         if (staticRoutes.contains(prefix)) return this;
-        return new BirdConfig(routerId, localAs, peers, kernelExport, directInterfaces, append(staticRoutes, prefix));
+        return new BirdConfig(routerId, localAs, peers, kernelExport, directInterfaces, append(staticRoutes, prefix), bfd);
     }
 
     public BirdConfig withoutStaticRoute(String prefix) {
         List<String> rest = new ArrayList<>(staticRoutes);
         rest.remove(prefix);
-        return new BirdConfig(routerId, localAs, peers, kernelExport, directInterfaces, rest);
+        return new BirdConfig(routerId, localAs, peers, kernelExport, directInterfaces, rest, bfd);
+    }
+
+    /** BFD timers, static sessions and authentication for {@code protocol bfd}. */
+    public BirdConfig withBfd(BfdConfig b) {
+        return new BirdConfig(routerId, localAs, peers, kernelExport, directInterfaces, staticRoutes, b);
     }
 
     /**
@@ -103,9 +116,27 @@ public record BirdConfig(String routerId, long localAs, List<Peer> peers, boolea
         }
         staticBlock(b, Family.IPV4_UNICAST);
         staticBlock(b, Family.IPV6_UNICAST);
-        if (peers.stream().anyMatch(Peer::bfd)) b.append("protocol bfd { }\n");
+        if (bfd != null) bfdBlock(b, bfd);
+        else if (peers.stream().anyMatch(Peer::bfd)) b.append("protocol bfd { }\n");
         for (Peer p : peers) bgp(b, p);
         return b.toString();
+    }
+
+    /** One interface pattern for all links: the lab gives each daemon one BFD configuration. */
+    private static void bfdBlock(StringBuilder b, BfdConfig c) {
+        b.append("protocol bfd {\n  interface \"*\" {\n");
+        b.append("    min rx interval ").append(c.minRxMs()).append(" ms; min tx interval ").append(c.minTxMs())
+                .append(" ms; multiplier ").append(c.multiplier()).append(";\n");
+        if (c.auth() != null) {
+            b.append("    authentication ").append(c.auth()).append(";\n");
+            b.append("    password \"").append(c.password()).append("\" { id ").append(c.keyId()).append("; };\n");
+        }
+        b.append("  };\n");
+        for (BfdConfig.BfdNeighbor n : c.neighbors()) {
+            b.append("  neighbor ").append(n.address()).append(" dev \"").append(n.interfaceName()).append("\" local ")
+                    .append(n.localAddress()).append(";\n");
+        }
+        b.append("}\n");
     }
 
     private void staticBlock(StringBuilder b, Family f) {

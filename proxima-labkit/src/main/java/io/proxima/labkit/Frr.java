@@ -48,7 +48,7 @@ public final class Frr implements BgpDaemon {
         zebra.awaitReady(READY_TIMEOUT, () -> Files.exists(dir.resolve("zserv.api")) && Files.exists(dir.resolve("zebra.vty")), "zserv socket");
         DaemonProcess bfdd = null;
         if (config.needsBfd()) {
-            Lab.write(dir.resolve("bfdd.conf"), "hostname " + name + "\n");
+            Lab.write(dir.resolve("bfdd.conf"), config.renderBfdd(name));
             bfdd = daemon(ns, dir, "bfdd", List.of("--bfdctl", dir.resolve("bfdd.sock").toString()));
             bfdd.awaitReady(READY_TIMEOUT, () -> Files.exists(dir.resolve("bfdd.vty")), "bfdd vty socket");
         }
@@ -134,6 +134,39 @@ public final class Frr implements BgpDaemon {
     @Override
     public void withdraw(String prefix) {
         configure("router bgp " + config.localAs(), "address-family " + Family.of(prefix).afi() + " unicast", "no network " + prefix);
+    }
+
+    /**
+     * bfdd's sessions ({@code show bfd peers json}); empty when bfdd is not running. Static peers
+     * and those BGP registered both show.
+     */
+    public List<BfdStatus> bfdPeers() {
+        if (bfdd == null) return List.of();
+        return BfdStatus.parseFrr(json("show bfd peers json"));
+    }
+
+    /** The session with {@code peer}, if bfdd has one. */
+    public java.util.Optional<BfdStatus> bfdPeer(String peer) {
+        return BfdStatus.find(bfdPeers(), peer);
+    }
+
+    /** SIGSTOP to bfdd only: BFD goes silent while bgpd and zebra run on. */
+    public void freezeBfd() {
+        requireBfdd().freeze();
+    }
+
+    public void thawBfd() {
+        requireBfdd().thaw();
+    }
+
+    /** bfdd's PID, or -1 when it is not running. */
+    public long bfddPid() {
+        return bfdd == null ? -1 : bfdd.pid();
+    }
+
+    private DaemonProcess requireBfdd() {
+        if (bfdd == null) throw new IllegalStateException("bfdd runs only when a peer has bfd or the config has BFD settings");
+        return bfdd;
     }
 
     /** zebra's PID; {@link #pid()} is bgpd's. */

@@ -17,9 +17,11 @@ import java.util.List;
  * @param gracefulRestart   {@code bgp graceful-restart} (RFC 4724)
  * @param restartTime       {@code bgp graceful-restart restart-time}, seconds (0 = FRR's default)
  * @param stalePathTime     {@code bgp graceful-restart stalepath-time}, seconds (0 = FRR's default)
+ * @param bfd               bfdd's timers (a profile that BGP peers with {@link Peer#bfd()} use too) and
+ *                          static peers, or null: FRR's defaults, bfdd only if a BGP peer wants BFD
  */
 public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<String> networks, int listenPort,
-                        boolean gracefulRestart, int restartTime, int stalePathTime) {
+                        boolean gracefulRestart, int restartTime, int stalePathTime, BfdConfig bfd) {
 
     static final int BGP_PORT = 179;
     /** Route-map that import/export "none" binds: FRR has no "import none" keyword. */
@@ -28,35 +30,67 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
     public FrrConfig {
         peers = List.copyOf(peers);
         networks = List.copyOf(networks);
+        if (bfd != null && bfd.auth() != null) throw new IllegalArgumentException("FRR 8.4's bfdd has no BFD authentication");
+    }
+
+    /** Without BFD settings of its own. */
+    public FrrConfig(String routerId, long localAs, List<Peer> peers, List<String> networks, int listenPort,
+                     boolean gracefulRestart, int restartTime, int stalePathTime) {
+        this(routerId, localAs, peers, networks, listenPort, gracefulRestart, restartTime, stalePathTime, null);
     }
 
     public static FrrConfig router(String routerId, long localAs) {
-        return new FrrConfig(routerId, localAs, List.of(), List.of(), BGP_PORT, false, 0, 0);
+        return new FrrConfig(routerId, localAs, List.of(), List.of(), BGP_PORT, false, 0, 0, null);
     }
 
     public FrrConfig withPeer(Peer p) {
         List<Peer> l = new ArrayList<>(peers);
         l.add(p);
-        return new FrrConfig(routerId, localAs, l, networks, listenPort, gracefulRestart, restartTime, stalePathTime);
+        return new FrrConfig(routerId, localAs, l, networks, listenPort, gracefulRestart, restartTime, stalePathTime, bfd);
     }
 
     public FrrConfig withNetwork(String prefix) {
         List<String> l = new ArrayList<>(networks);
         l.add(prefix);
-        return new FrrConfig(routerId, localAs, peers, l, listenPort, gracefulRestart, restartTime, stalePathTime);
+        return new FrrConfig(routerId, localAs, peers, l, listenPort, gracefulRestart, restartTime, stalePathTime, bfd);
     }
 
     public FrrConfig withListenPort(int port) {
-        return new FrrConfig(routerId, localAs, peers, networks, port, gracefulRestart, restartTime, stalePathTime);
+        return new FrrConfig(routerId, localAs, peers, networks, port, gracefulRestart, restartTime, stalePathTime, bfd);
     }
 
     /** Graceful restart on, with restart and stale-path times in seconds (0 = FRR's defaults, 120 and 360). */
     public FrrConfig withGracefulRestart(int restartSeconds, int stalePathSeconds) {
-        return new FrrConfig(routerId, localAs, peers, networks, listenPort, true, restartSeconds, stalePathSeconds);
+        return new FrrConfig(routerId, localAs, peers, networks, listenPort, true, restartSeconds, stalePathSeconds, bfd);
+    }
+
+    /** bfdd's timers (profile {@value BfdConfig#FRR_PROFILE}) and static peers. */
+    public FrrConfig withBfd(BfdConfig b) {
+        return new FrrConfig(routerId, localAs, peers, networks, listenPort, gracefulRestart, restartTime, stalePathTime, b);
     }
 
     boolean needsBfd() {
-        return peers.stream().anyMatch(Peer::bfd);
+        return bfd != null || peers.stream().anyMatch(Peer::bfd);
+    }
+
+    /** The bfdd.conf text: the profile and the static peers, if {@link #bfd} is set. */
+    String renderBfdd(String hostname) {
+        StringBuilder b = new StringBuilder();
+        b.append("! written by proxima-labkit\nhostname ").append(hostname).append("\n!\n");
+        if (bfd == null) return b.toString();
+        b.append("bfd\n profile ").append(BfdConfig.FRR_PROFILE).append('\n');
+        b.append("  receive-interval ").append(bfd.minRxMs()).append('\n');
+        b.append("  transmit-interval ").append(bfd.minTxMs()).append('\n');
+        b.append("  detect-multiplier ").append(bfd.multiplier()).append('\n');
+        b.append(" exit\n");
+        for (BfdConfig.BfdNeighbor n : bfd.neighbors()) {
+            b.append(" peer ").append(n.address()).append(" local-address ").append(n.localAddress())
+                    .append(" interface ").append(n.interfaceName()).append('\n');
+            b.append("  profile ").append(BfdConfig.FRR_PROFILE).append('\n');
+            b.append(" exit\n");
+        }
+        b.append("exit\n!\n");
+        return b.toString();
     }
 
     /**
@@ -85,7 +119,7 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
         return b.toString();
     }
 
-    private static void neighbor(StringBuilder b, Peer p) {
+    private void neighbor(StringBuilder b, Peer p) {
         String n = " neighbor " + p.address();
         Timers t = p.timers();
         b.append(n).append(" remote-as ").append(p.remoteAs()).append('\n');
@@ -98,6 +132,7 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
         if (p.remotePort() != 0) b.append(n).append(" port ").append(p.remotePort()).append('\n');
         if (p.passive()) b.append(n).append(" passive\n");
         if (p.bfd()) b.append(n).append(" bfd\n");
+        if (p.bfd() && bfd != null) b.append(n).append(" bfd profile ").append(BfdConfig.FRR_PROFILE).append('\n');
         if (p.localPort() != 0) throw new IllegalArgumentException("FRR listens on one port for all peers: use FrrConfig.withListenPort");
     }
 

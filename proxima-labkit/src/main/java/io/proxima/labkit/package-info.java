@@ -14,6 +14,9 @@
  *       (GoBGP 3.10), {@link io.proxima.labkit.ExaBgp} (ExaBGP 4.2.21), configured from one
  *       {@link io.proxima.labkit.Peer} value each per neighbor.</li>
  *   <li>{@link io.proxima.labkit.RawAttribute}: malformed path attributes through ExaBGP.</li>
+ *   <li>BFD: {@link io.proxima.labkit.BfdConfig} (timers, static sessions, BIRD's authentication) for
+ *       BIRD's {@code protocol bfd} and FRR's bfdd, read back as {@link io.proxima.labkit.BfdStatus}
+ *       ({@code Bird.bfdSessions()}, {@code Frr.bfdPeers()}).</li>
  *   <li>{@link io.proxima.labkit.LabSupport}: skip, with the reason, where the lab cannot run.</li>
  * </ul>
  *

@@ -59,6 +59,35 @@ class ConfigCheckTest {
     }
 
     @Test
+    void birdAcceptsItsBfdConfig() throws IOException {
+        assumeBinaries("bird");
+        BfdConfig bfd = BfdConfig.timers(200, 150, 4).withNeighbor("203.0.113.34", "203.0.113.33", "eth0")
+                .withNeighbor("2001:db8:201::2", "2001:db8:201::1", "eth0").withAuthentication("meticulous keyed sha1", "lab-key", 7);
+        String text = BirdConfig.router("203.0.113.33", 65000).withPeer(PLAIN4.withBfd(true)).withBfd(bfd).render();
+        assertThat(text).contains("min rx interval 200 ms; min tx interval 150 ms; multiplier 4;",
+                "neighbor 203.0.113.34 dev \"eth0\" local 203.0.113.33;", "authentication meticulous keyed sha1;",
+                "password \"lab-key\" { id 7; };", "bfd on;");
+        check(text, "bird.conf", List.of("bird", "-p", "-c", "%s"));
+    }
+
+    @Test
+    void bfddAcceptsItsConfig() throws IOException {
+        assumeBinaries("/usr/lib/frr/bfdd");
+        assumeTrue(LabSupport.isRoot(), "bfdd -C runs FRR's privilege setup, which needs root");
+        FrrConfig c = FrrConfig.router("203.0.113.37", 65000).withPeer(PLAIN4.withBfd(true))
+                .withBfd(BfdConfig.timers(300, 250, 3).withNeighbor("203.0.113.38", "203.0.113.37", "eth0"));
+        assertThat(c.renderBgpd("t")).contains(" neighbor 203.0.113.2 bfd\n", " neighbor 203.0.113.2 bfd profile labkit");
+        String text = c.renderBfdd("t");
+        assertThat(text).contains(" profile labkit", "  receive-interval 300", "  transmit-interval 250", "  detect-multiplier 3",
+                " peer 203.0.113.38 local-address 203.0.113.37 interface eth0");
+        check(text, "bfdd.conf", List.of("/usr/lib/frr/bfdd", "-C", "-u", "root", "-g", "frrvty", "-f", "%s",
+                "-z", dir.resolve("zserv.api").toString(), "--vty_socket", dir.toString(), "-i", dir.resolve("bfdd.pid").toString(),
+                "--bfdctl", dir.resolve("bfdd.sock").toString()));
+        assertThatThrownBy(() -> c.withBfd(BfdConfig.timers(300, 300, 3).withAuthentication("simple", "x", 1)))
+                .hasMessageContaining("authentication");
+    }
+
+    @Test
     void goBgpAcceptsItsConfig() throws IOException {
         assumeBinaries("gobgpd");
         GoBgpConfig c = GoBgpConfig.speaker("203.0.113.2", 65001).withPeer(PLAIN4).withPeer(PLAIN6).withPeer(FANCY);
