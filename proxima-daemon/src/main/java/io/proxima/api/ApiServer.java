@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.proxima.bfd.SessionSnapshot;
 import io.proxima.bgp.rib.Attributes;
 import io.proxima.bgp.speaker.PeerSnapshot;
+import io.proxima.bgp.wire.IpAddress;
 import io.proxima.bgp.wire.Prefix;
 import io.proxima.config.ApiConfig;
 import io.proxima.config.PeerSpec;
@@ -225,6 +227,7 @@ public final class ApiServer implements AutoCloseable {
 
     private List<Map<String, Object>> peers() {
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<IpAddress, SessionSnapshot> bfd = daemon.bfdSessions();
         for (PeerSnapshot p : daemon.peers()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("address", p.address().toString());
@@ -238,9 +241,37 @@ public final class ApiServer implements AutoCloseable {
             m.put("routes_sent", p.routesSent());
             m.put("established_transitions", p.establishedTransitions());
             m.put("last_error", p.lastError());
+            SessionSnapshot b = bfd.get(p.address());
+            if (b != null) m.put("bfd", bfd(b));
             out.add(m);
         }
         return out;
+    }
+
+    /** A BFD session: states, the agreed timers (RFC 5880 §6.8.2–§6.8.4) and the counters. */
+    private static Map<String, Object> bfd(SessionSnapshot b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", b.state().rfcName());
+        m.put("remote_state", b.remoteState().rfcName());
+        m.put("local", b.key().local().getHostAddress());
+        m.put("diagnostic", b.localDiagnostic().describe());
+        m.put("remote_diagnostic", b.remoteDiagnostic().describe());
+        m.put("since", b.since().toString());
+        m.put("desired_min_tx_ms", b.desiredMinTx().toNanos() / 1e6);
+        m.put("required_min_rx_ms", b.requiredMinRx().toNanos() / 1e6);
+        m.put("multiplier", b.detectMultiplier());
+        m.put("remote_min_tx_ms", b.remoteDesiredMinTx().toNanos() / 1e6);
+        m.put("remote_min_rx_ms", b.remoteRequiredMinRx().toNanos() / 1e6);
+        m.put("remote_multiplier", b.remoteDetectMultiplier());
+        m.put("tx_interval_ms", b.transmitInterval().toNanos() / 1e6);
+        m.put("rx_interval_ms", b.receiveInterval().toNanos() / 1e6);
+        m.put("detection_time_ms", b.detectionTime().toNanos() / 1e6);
+        m.put("packets_in", b.counters().packetsReceived());
+        m.put("packets_out", b.counters().packetsSent());
+        m.put("up_transitions", b.counters().upTransitions());
+        m.put("failures", b.counters().failures());
+        m.put("malformed_dropped", b.counters().malformedDropped());
+        return m;
     }
 
     /** Every service prefix, per peer: sent or not, with what, and why. */

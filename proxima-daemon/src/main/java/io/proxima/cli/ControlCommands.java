@@ -91,11 +91,11 @@ final class ControlCommands {
             table(rows);
             out.println();
             rows = new ArrayList<>();
-            rows.add(new String[] {"PEER", "AS", "STATE", "UPTIME", "UPDATES IN/OUT", "ROUTES SENT"});
+            rows.add(new String[] {"PEER", "AS", "STATE", "UPTIME", "UPDATES IN/OUT", "ROUTES SENT", "BFD"});
             for (JsonNode p : s.path("peers")) {
                 rows.add(new String[] {p.path("address").asText(), p.path("remote_as").asText(), p.path("state").asText(),
                     String.format("%.0fs", p.path("uptime_seconds").asDouble()),
-                    p.path("updates_in").asText() + "/" + p.path("updates_out").asText(), p.path("routes_sent").asText()});
+                    p.path("updates_in").asText() + "/" + p.path("updates_out").asText(), p.path("routes_sent").asText(), bfd(p.path("bfd"))});
             }
             table(rows);
             out.println();
@@ -107,6 +107,17 @@ final class ControlCommands {
             }
             table(rows);
             return Main.OK;
+        }
+
+        /** "Up, 300 ms detection (3 × 100 ms)", "Down: no packet for 300 ms …", or "-" without BFD. */
+        private static String bfd(JsonNode b) {
+            if (b.isMissingNode()) return "-";
+            String state = b.path("state").asText();
+            if (state.equals("Up")) {
+                return String.format("Up, %.0f ms detection (%d x %.0f ms)", b.path("detection_time_ms").asDouble(),
+                        b.path("remote_multiplier").asInt(), b.path("rx_interval_ms").asDouble());
+            }
+            return state + " (" + b.path("diagnostic").asText() + ")";
         }
 
         private void table(List<String[]> rows) {

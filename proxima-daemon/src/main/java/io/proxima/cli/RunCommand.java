@@ -54,7 +54,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("proxima: event log " + cfg.eventLog().file().orElse(null) + ": " + e.getMessage());
             return Main.USAGE;
         }
-        Daemon daemon = Daemon.start(cfg, events);
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(cfg, events);
+        } catch (IOException e) {
+            err.println("proxima: " + e.getMessage() + "; nothing was announced");
+            return Main.USAGE;
+        }
         ApiServer api;
         try {
             api = new ApiServer(daemon, cfg.api(), () -> reload(daemon, events), System.getenv(ApiServer.TEST_HOOKS_ENV) != null);

@@ -1,6 +1,8 @@
 package io.proxima.daemon;
 
 import io.proxima.address.AddressManager;
+import io.proxima.bfd.BfdServiceConfig;
+import io.proxima.bfd.SessionSnapshot;
 import io.proxima.bgp.fsm.State;
 import io.proxima.bgp.rib.Advertisement;
 import io.proxima.bgp.session.PeerConfig;
@@ -39,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +81,7 @@ public final class Daemon implements AutoCloseable {
     private final HealthEngine engine;
     private final BgpSpeaker speaker;
     private final AddressManager addresses;
+    private final BfdPeers bfd;
 
     // ---- owned by the control thread ----
     private ProximaConfig config;
@@ -104,7 +108,7 @@ public final class Daemon implements AutoCloseable {
     private volatile long lastAssertion;
     private volatile DaemonStatus status;
 
-    private Daemon(ProximaConfig config, EventLog events, Metrics metrics) throws IOException, InterruptedException {
+    private Daemon(ProximaConfig config, EventLog events, Metrics metrics, BfdServiceConfig bfdConfig) throws IOException, InterruptedException {
         this.config = config;
         this.events = events;
         this.metrics = metrics;
@@ -126,6 +130,7 @@ public final class Daemon implements AutoCloseable {
         this.lastAssertion = System.nanoTime();
         this.addresses = config.addresses().manage() ? new AddressManager(config.addresses().device()) : null;
         this.speaker = BgpSpeaker.start(new SpeakerConfig(config.localAs(), config.routerId(), config.listen(), System.nanoTime()));
+        this.bfd = new BfdPeers(speaker, events, metrics, bfdConfig);
         this.status = snapshotStatus();
     }
 
@@ -135,8 +140,18 @@ public final class Daemon implements AutoCloseable {
      * @param events where the event log goes; closed by {@link #close()}
      */
     public static Daemon start(ProximaConfig config, EventLog events) throws IOException, InterruptedException {
-        Daemon d = new Daemon(config, events, new Metrics());
-        d.begin();
+        return start(config, events, BfdServiceConfig.defaults());
+    }
+
+    /** As {@link #start(ProximaConfig, EventLog)}, with BFD on another port or seed: for tests that share loopback. */
+    static Daemon start(ProximaConfig config, EventLog events, BfdServiceConfig bfd) throws IOException, InterruptedException {
+        Daemon d = new Daemon(config, events, new Metrics(), bfd);
+        try {
+            d.begin();
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
         return d;
     }
 
@@ -150,7 +165,14 @@ public final class Daemon implements AutoCloseable {
         }
         metrics.bind(this);
         speaker.addListener(new PeerEvents());
-        for (PeerSpec p : config.peers()) speaker.addPeer(peerConfig(p)).join();
+        for (PeerSpec p : config.peers()) {
+            speaker.addPeer(peerConfig(p)).join();
+            try {
+                bfd.add(p).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IOException("BFD for peer " + p.address() + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
         engine.subscribe(this::onHealth);
         engine.start();
         long leaseCheck = Math.max(1, config.lease().toNanos() / ASSERTIONS_PER_LEASE);
@@ -372,17 +394,23 @@ public final class Daemon implements AutoCloseable {
             for (PeerSpec p : old.peers()) {
                 PeerSpec n = after.get(p.address());
                 if (n == null) {
+                    bfd.remove(p.address());
                     speaker.removePeer(p.address(), "proxima: peer removed from the configuration");
                     changes.add("peer " + p.address() + " removed");
-                } else if (!n.equals(p)) {
+                } else if (!withoutBfd(n).equals(withoutBfd(p))) {
                     speaker.removePeer(p.address(), "proxima: peer configuration changed");
                     speaker.addPeer(peerConfig(n));
+                    bfd.update(p, n);
                     changes.add("peer " + p.address() + " reset");
+                } else if (!n.equals(p)) {
+                    bfd.update(p, n); // BFD alone changed: the BGP session stays
+                    changes.add("peer " + p.address() + " bfd");
                 }
             }
             for (PeerSpec n : next.peers()) {
                 if (!before.containsKey(n.address())) {
                     speaker.addPeer(peerConfig(n));
+                    bfd.add(n);
                     changes.add("peer " + n.address() + " added");
                 }
             }
@@ -477,6 +505,9 @@ public final class Daemon implements AutoCloseable {
             events.log("route", "event", "written", "announce", List.of(), "withdraw", strings(allPrefixes(config)),
                     "reason", "shutdown: every withdraw is on the wire");
             speaker.shutdown(message).get(remaining(deadline), TimeUnit.NANOSECONDS);
+            // then AdminDown on every BFD session: before the Cease, FRR 8.4 would reset BGP on it
+            // ("BFD down received") and never show our shutdown message
+            bfd.close();
         } catch (TimeoutException e) {
             events.log("daemon", "event", "shutdown-timeout", "reason", "shutdown took longer than " + config.shutdownTimeout());
         } catch (InterruptedException e) {
@@ -502,6 +533,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         engine.stop();
+        bfd.close();
         speaker.close();
         control.shutdownNow();
         engineThread.close();
@@ -546,6 +578,11 @@ public final class Daemon implements AutoCloseable {
 
     public List<PeerSnapshot> peers() {
         return speaker.peers();
+    }
+
+    /** The BFD sessions of the peers that have one, by peer. */
+    public Map<IpAddress, SessionSnapshot> bfdSessions() {
+        return bfd.sessions();
     }
 
     public Map<Prefix, io.proxima.bgp.rib.Attributes> sent(IpAddress peer) {
@@ -627,6 +664,12 @@ public final class Daemon implements AutoCloseable {
         if (p.localAddress().isPresent()) pc = pc.withLocalAddress(p.localAddress().get());
         if (p.passwordFile().isPresent()) pc = pc.withMd5Password(readSecret(p.passwordFile().get()));
         return pc;
+    }
+
+    /** The peer's config with BFD left out: what decides whether a reload resets the BGP session. */
+    private static PeerSpec withoutBfd(PeerSpec p) {
+        return new PeerSpec(p.address(), p.remoteAs(), p.port(), p.localAddress(), p.passive(), p.holdTime(), p.multihop(), p.gtsm(),
+                p.passwordFile(), p.nextHopV4(), p.nextHopV6(), p.gracefulRestart(), Optional.empty());
     }
 
     /** A secret file's content without its trailing line break. */

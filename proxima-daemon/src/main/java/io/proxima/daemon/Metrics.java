@@ -18,11 +18,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Prometheus metrics ({@code GET /metrics}): service state, check latency histograms, transitions,
- * peer state, UPDATEs in and out, the lease, and the failover histogram: seconds from the first
+ * peer state, UPDATEs in and out, BFD state and transitions, the lease, and the failover histogram: seconds from the first
  * failing probe to the withdraw being written to every socket.
  *
  * <p>Gauges read the daemon's published snapshots when scraped; nothing here is on a hot path
@@ -35,6 +36,7 @@ public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> probeTimers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> bfdUp = new ConcurrentHashMap<>();
     private final Counter leaseExpiries;
     private final DistributionSummary failover;
     private Daemon daemon;
@@ -97,6 +99,17 @@ public final class Metrics {
 
     void peerTransition(IpAddress peer, State to) {
         registry.counter("proxima_peer_transitions", "peer", peer.toString(), "to", to.name().toLowerCase()).increment();
+    }
+
+    /** A BFD session changed state; also keeps {@code proxima_bfd_up} for the peer (set from events, so a scrape costs nothing). */
+    void bfdTransition(String peer, String to) {
+        registry.counter("proxima_bfd_transitions", "peer", peer, "to", to.toLowerCase()).increment();
+        bfdUp.computeIfAbsent(peer, p -> {
+            AtomicInteger up = new AtomicInteger();
+            Gauge.builder("proxima_bfd_up", up, AtomicInteger::get).description("1 while the BFD session beside the peer's BGP session is Up")
+                    .tag("peer", p).register(registry);
+            return up;
+        }).set("Up".equals(to) ? 1 : 0);
     }
 
     void leaseExpired() {

@@ -103,6 +103,8 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
         b.append(" bgp router-id ").append(routerId).append('\n');
         // FRR 8.x: eBGP without policy accepts and announces nothing (RFC 8212); the lab wants all.
         b.append(" no bgp ebgp-requires-policy\n");
+        // session changes and NOTIFICATIONs (with an RFC 8203 shutdown message) in bgpd's log
+        b.append(" bgp log-neighbor-changes\n");
         b.append(" no bgp default ipv4-unicast\n");
         b.append(" no bgp network import-check\n");
         if (gracefulRestart) {

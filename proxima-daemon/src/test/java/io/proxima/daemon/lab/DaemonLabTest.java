@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.proxima.labkit.Await;
 import io.proxima.labkit.Bird;
+import io.proxima.labkit.BfdConfig;
 import io.proxima.labkit.BirdConfig;
 import io.proxima.labkit.DaemonProcess;
 import io.proxima.labkit.Frr;
@@ -65,6 +66,14 @@ class DaemonLabTest {
     static final Duration INTERVAL = Duration.ofMillis(200), TIMEOUT = Duration.ofMillis(100);
     static final int RISE = 3, FALL = 2;
     static final Duration DRAIN = Duration.ofSeconds(2);
+    /**
+     * BFD on both sessions, the two sides with different timers. Lenient on purpose: this lab's JVM
+     * starts cold on two shared cores (bench/bfd-failover.sh measures 100 ms × 3).
+     */
+    static final int PROXIMA_BFD_MS = 300, PROXIMA_BFD_MULTIPLIER = 3, ROUTER_BFD_MS = 200, ROUTER_BFD_MULTIPLIER = 4;
+    static final Duration HOLD = Duration.ofSeconds(9);
+    /** BIRD randomises its hold timer down to 75 % (RFC 4271 §10): anything sooner than this is not the hold timer. */
+    static final Duration BEFORE_ANY_HOLD_TIMER = Duration.ofMillis(HOLD.toMillis() * 3 / 4 - 1000);
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Lab lab;
@@ -90,8 +99,12 @@ class DaemonLabTest {
             lab.link(rbird, "eth0", srv, "eth2").ipv4(BIRD_ADDR + "/30", SRV_TO_BIRD + "/30").up();
             HostLink api = lab.hostLink("s", srv, "eth0").ipv4(HOST_ADDR + "/30", SRV_API + "/30").up();
             assertThat(api).isNotNull();
-            frr = Frr.start(rfrr, "frr", FrrConfig.router(FRR_ADDR, FRR_AS).withPeer(Peer.of(SRV_TO_FRR, PROXIMA_AS).withPassive(true)));
-            bird = Bird.start(rbird, "bird", BirdConfig.router(BIRD_ADDR, BIRD_AS).withPeer(Peer.of(SRV_TO_BIRD, PROXIMA_AS).withPassive(true)));
+            frr = Frr.start(rfrr, "frr", FrrConfig.router(FRR_ADDR, FRR_AS).withPeer(Peer.of(SRV_TO_FRR, PROXIMA_AS).withPassive(true).withBfd(true)
+                    // with its source address known from the start, bgpd never replaces its BFD session (docs/bfd.md)
+                    .withLocalAddress(FRR_ADDR))
+                    .withBfd(BfdConfig.timers(ROUTER_BFD_MS, ROUTER_BFD_MS, ROUTER_BFD_MULTIPLIER)));
+            bird = Bird.start(rbird, "bird", BirdConfig.router(BIRD_ADDR, BIRD_AS).withPeer(Peer.of(SRV_TO_BIRD, PROXIMA_AS).withPassive(true).withBfd(true))
+                    .withBfd(BfdConfig.timers(ROUTER_BFD_MS, ROUTER_BFD_MS, ROUTER_BFD_MULTIPLIER)));
             dir = lab.instanceDir("proxima");
             Files.writeString(dir.resolve("token"), TOKEN + "\n");
         } catch (RuntimeException | IOException e) {
@@ -178,8 +191,10 @@ class DaemonLabTest {
         int written = first(log, e -> e.path("type").asText().equals("route") && e.path("reason").asText().contains("every withdraw"));
         int stopped = first(log, e -> e.path("event").asText().equals("stopped"));
         assertThat(written).isNotNegative().isLessThan(stopped);
-        Await.until(WAIT, () -> frr.json("show bgp neighbors " + SRV_TO_FRR + " json").toString().contains("proxima stopping (SIGTERM)"),
-                "FRR logged the shutdown communication");
+        // bgpd's log, not its neighbor view: with BFD on, FRR 8.4 overwrites the last reset reason with
+        // "BFD down received" when our BFD session goes away after the Cease, AdminDown or not
+        Await.until(WAIT, () -> text(frr.log()).contains("proxima stopping (SIGTERM)"),
+                () -> "FRR logged the shutdown communication; " + frr.json("show bgp neighbors " + SRV_TO_FRR + " json"));
         Await.until(WAIT, () -> bird.birdc("show protocols all " + BirdConfig.protocolName(SRV_TO_BIRD)).stdout()
                 .contains("proxima stopping (SIGTERM)"), "BIRD logged the shutdown communication");
         awaitGoneFromBothFibs();
@@ -238,13 +253,95 @@ class DaemonLabTest {
         Await.until(WAIT, () -> {
             JsonNode s = status();
             return s != null && s.path("services").get(0).path("state").asText().equals("DRAINED")
-                    && s.path("peers").findValuesAsText("state").stream().allMatch("ESTABLISHED"::equals);
+                    && allEstablished(s);
         }, "restarted: the service checked UP but DRAINED, both sessions Established");
         assertThat(frr.sessionState(SRV_TO_FRR)).isEqualTo(SessionState.ESTABLISHED);
         assertThat(routes(frr)).isEmpty();
         assertThat(rbird.fib(ANYCAST)).isEmpty();
         assertThat(post("/v1/undrain").statusCode()).isEqualTo(200);
         awaitInBothFibs();
+    }
+
+    // ---- BFD (issue #6) ----
+
+    @Test
+    void t9_aFrozenProximaLeavesBothFibsThroughBfdLongBeforeTheHoldTimer() throws Exception {
+        proxima = startProxima(config(INTERVAL, ""));
+        awaitInBothFibs();
+        awaitBfdUpEverywhere();
+        // negotiated (RFC 5880 §6.8.4): we detect in the router's 4 × max(our 300, its 200) ms
+        for (JsonNode p : status().path("peers")) {
+            assertThat(p.path("bfd").path("detection_time_ms").asDouble()).as(p.toString())
+                    .isEqualTo((double) ROUTER_BFD_MULTIPLIER * Math.max(PROXIMA_BFD_MS, ROUTER_BFD_MS));
+        }
+        assertThat(bird.bfdSession(SRV_TO_BIRD).orElseThrow().up()).isTrue();
+        proxima.freeze();
+        try {
+            Await.until(BEFORE_ANY_HOLD_TIMER, () -> rfrr.fib(ANYCAST).isEmpty() && rbird.fib(ANYCAST).isEmpty(),
+                    "both FIBs drop " + ANYCAST + " before any hold timer could expire");
+            assertThat(bird.protocolState(BirdConfig.protocolName(SRV_TO_BIRD)).info()).contains("BFD session down");
+            assertThat(frr.bfdPeer(SRV_TO_FRR).orElseThrow().diagnostic()).contains("control detection time expired");
+        } finally {
+            proxima.thaw();
+        }
+        awaitInBothFibs(); // thawed: BFD and BGP come back
+    }
+
+    @Test
+    void t10_aFrozenBirdLosesItsSessionAtOnceAndFrrKeepsTheRoute() throws Exception {
+        proxima = startProxima(config(INTERVAL, ""));
+        awaitInBothFibs();
+        awaitBfdUpEverywhere();
+        long frrUp = frrEstablishedCount();
+        bird.freeze();
+        try {
+            Await.until(BEFORE_ANY_HOLD_TIMER, () -> !peer(BIRD_ADDR).path("state").asText().equals("ESTABLISHED"),
+                    "Proxima closes its BGP session to the frozen BIRD");
+            List<JsonNode> log = events();
+            assertThat(log).anyMatch(e -> e.path("type").asText().equals("bfd") && e.path("peer").asText().equals(BIRD_ADDR)
+                    && e.path("to").asText().equals("Down") && e.path("failure").asBoolean());
+            assertThat(log).anyMatch(e -> e.path("type").asText().equals("peer") && e.path("peer").asText().equals(BIRD_ADDR)
+                    && e.path("reason").asText().contains("BFD"));
+            // nothing it should keep is withdrawn: FRR's session and route stay
+            assertThat(rfrr.fib(ANYCAST)).isNotEmpty();
+            assertThat(frrEstablishedCount()).isEqualTo(frrUp);
+            assertThat(peer(FRR_ADDR).path("bfd").path("state").asText()).isEqualTo("Up");
+        } finally {
+            bird.thaw();
+        }
+        awaitBfdUpEverywhere(); // BFD and BGP to BIRD come back
+        awaitInBothFibs();
+    }
+
+    void awaitBfdUpEverywhere() {
+        Await.until(WAIT, () -> {
+            JsonNode s = status();
+            return s != null && s.path("peers").size() == 2
+                    && allEstablished(s)
+                    && peer(FRR_ADDR).path("bfd").path("state").asText().equals("Up")
+                    && peer(BIRD_ADDR).path("bfd").path("state").asText().equals("Up")
+                    && bird.bfdSession(SRV_TO_BIRD).map(b -> b.up()).orElse(false)
+                    && frr.bfdPeer(SRV_TO_FRR).map(b -> b.up()).orElse(false);
+        }, () -> "BFD Up on both sessions, both sides; status " + status());
+    }
+
+    static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static boolean allEstablished(JsonNode status) {
+        for (JsonNode p : status.path("peers")) if (!p.path("state").asText().equals("ESTABLISHED")) return false;
+        return true;
+    }
+
+    JsonNode peer(String address) {
+        JsonNode s = status();
+        if (s != null) for (JsonNode p : s.path("peers")) if (p.path("address").asText().equals(address)) return p;
+        return JSON.missingNode();
     }
 
     // ---- plumbing ----
@@ -259,10 +356,12 @@ class DaemonLabTest {
                     remote-as: %d
                     local-address: %s
                     hold-time: 9s
+                    bfd: { interval: %dms, multiplier: %d }
                   - address: %s
                     remote-as: %d
                     local-address: %s
                     hold-time: 9s
+                    bfd: { interval: %dms, multiplier: %d }
                 services:
                   dns:
                     prefixes: [%s]
@@ -277,7 +376,8 @@ class DaemonLabTest {
                 api: { listen: "%s:%d", token-file: %s }
                 state-dir: %s
                 event-log: { file: %s, stdout: false }
-                """.formatted(PROXIMA_AS, FRR_ADDR, FRR_AS, SRV_TO_FRR, BIRD_ADDR, BIRD_AS, SRV_TO_BIRD, ANYCAST, ANYCAST_IP,
+                """.formatted(PROXIMA_AS, FRR_ADDR, FRR_AS, SRV_TO_FRR, PROXIMA_BFD_MS, PROXIMA_BFD_MULTIPLIER, BIRD_ADDR, BIRD_AS, SRV_TO_BIRD,
+                PROXIMA_BFD_MS, PROXIMA_BFD_MULTIPLIER, ANYCAST, ANYCAST_IP,
                 interval.toMillis(), TIMEOUT.toMillis(), RISE, FALL, DRAIN.toSeconds(), SRV_API, API_PORT, dir.resolve("token"),
                 state, dir.resolve("events.jsonl")) + extra;
         return Files.writeString(dir.resolve("proxima.yaml"), yaml);
