@@ -192,6 +192,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("stopping", s.stopping());
         m.put("services", services());
         m.put("peers", peers());
+        daemon.dnsCounters().ifPresent(c -> m.put("dns_responder", c.asMap()));
         return m;
     }
 

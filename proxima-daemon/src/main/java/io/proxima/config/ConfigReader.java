@@ -1,6 +1,7 @@
 package io.proxima.config;
 
 import io.proxima.bgp.wire.IpAddress;
+import io.proxima.dns.ResponderConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ final class ConfigReader {
         Duration shutdownTimeout = s.duration("shutdown-timeout", Limits.MIN_SHUTDOWN_TIMEOUT, Limits.MAX_SHUTDOWN_TIMEOUT)
                 .orElse(Defaults.SHUTDOWN_TIMEOUT);
 
+        Optional<ResponderConfig> dnsResponder = s.get("dns-responder").flatMap(n -> DnsResponderReader.read(v, n));
+
         // A listen entry with an error still says the user meant to accept connections.
         boolean listens = !listen.isEmpty() || s.get("listen").map(n -> n instanceof SequenceNode q && !q.getValue().isEmpty()).orElse(false);
         CrossChecks.run(v, peers, allPeersRead, services, listens);
@@ -72,7 +75,7 @@ final class ConfigReader {
         return Optional.of(new ProximaConfig(source, routerId.orElseThrow(), localAs.orElseThrow(), listen,
                 peers.stream().map(p -> p.spec().orElseThrow()).toList(),
                 services.stream().map(sv -> sv.config().orElseThrow()).toList(),
-                addresses, api, stateDir, eventLog, lease, shutdownTimeout));
+                addresses, api, stateDir, eventLog, lease, shutdownTimeout, dnsResponder));
     }
 
     private static List<InetSocketAddress> listen(Values v, Section s) {

@@ -29,8 +29,7 @@ final class KnownKeys {
             "degraded-latency", "optional", "name", "damping");
 
     /** Keys from the design sketch that this version does not implement, and why not. */
-    static final Map<String, String> NOT_YET = Map.of(
-            "dns-responder", "the built-in DNS responder is not part of this version; remove 'dns-responder'");
+    static final Map<String, String> NOT_YET = Map.of();
 
     static final Map<String, Set<String>> SECTIONS = sections();
 
@@ -45,7 +44,7 @@ final class KnownKeys {
     private static Map<String, Set<String>> sections() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put(ROOT, keys("router-id", "local-as", "listen", "peers", "services", "addresses", "api", "state-dir",
-                "event-log", "lease", "shutdown-timeout"));
+                "event-log", "lease", "shutdown-timeout", "dns-responder"));
         m.put("peer", keys("address", "remote-as", "port", "local-address", "passive", "hold-time", "password-file",
                 "multihop", "gtsm", "next-hop-v4", "next-hop-v6", "graceful-restart", "bfd"));
         m.put("bfd", keys("interval", "multiplier"));
@@ -75,6 +74,10 @@ final class KnownKeys {
         m.put("addresses", keys("interface", "manage"));
         m.put("api", keys("listen", "token-file"));
         m.put("eventLog", keys("file", "stdout"));
+        m.put("dnsResponder", keys("listen", "node-name", "nsid", "zone", "handoff", "rate-limit"));
+        m.put("zone", keys("origin", "records"));
+        m.put("handoff", keys("name", "address", "ttl"));
+        m.put("rateLimit", keys("responses-per-second", "burst"));
         return Collections.unmodifiableMap(m);
     }
 

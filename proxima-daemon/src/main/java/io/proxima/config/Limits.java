@@ -26,6 +26,10 @@ final class Limits {
     static final int MAX_MULTIHOP = 255;
     /** RFC 4724 §3: the restart time is a 12-bit count of seconds. */
     static final int MAX_GRACEFUL_RESTART = 4_095;
+    /** RFC 2181 §8: a DNS TTL is at most 2^31 - 1 seconds. */
+    static final Duration MAX_HANDOFF_TTL = Duration.ofSeconds(io.proxima.dns.ZoneRecord.MAX_TTL);
+    /** The DNS responder's rate limit per client prefix: beyond this it limits nothing a 2-core node could answer. */
+    static final int MAX_DNS_RATE = 1_000_000;
     /** RFC 5880 §4.1: Detect Mult is an 8-bit field, and 0 would detect nothing. */
     static final int MAX_BFD_MULTIPLIER = 255;
     /** Faster than this is beyond what a JVM's timers keep; slower is a mistake. */

@@ -1,6 +1,7 @@
 package io.proxima.config;
 
 import io.proxima.bgp.wire.IpAddress;
+import io.proxima.dns.ResponderConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +27,12 @@ import java.util.Optional;
  * @param lease      the dead-man switch: withdraw everything when the health engine has not
  *                   re-asserted its state for this long
  * @param shutdownTimeout the bound on SIGTERM's drain, withdraw and Cease
+ * @param dnsResponder the built-in DNS responder on the service addresses, if configured
  */
 public record ProximaConfig(Path source, IpAddress routerId, long localAs, List<InetSocketAddress> listen,
                             List<PeerSpec> peers, List<ServiceConfig> services, AddressesConfig addresses,
                             ApiConfig api, Path stateDir, EventLogConfig eventLog, Duration lease,
-                            Duration shutdownTimeout) {
+                            Duration shutdownTimeout, Optional<ResponderConfig> dnsResponder) {
 
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -40,6 +42,14 @@ public record ProximaConfig(Path source, IpAddress routerId, long localAs, List<
         listen = List.copyOf(listen);
         peers = List.copyOf(peers);
         services = List.copyOf(services);
+        java.util.Objects.requireNonNull(dnsResponder, "dnsResponder");
+    }
+
+    /** A config without the built-in DNS responder. */
+    public ProximaConfig(Path source, IpAddress routerId, long localAs, List<InetSocketAddress> listen, List<PeerSpec> peers,
+                         List<ServiceConfig> services, AddressesConfig addresses, ApiConfig api, Path stateDir, EventLogConfig eventLog,
+                         Duration lease, Duration shutdownTimeout) {
+        this(source, routerId, localAs, listen, peers, services, addresses, api, stateDir, eventLog, lease, shutdownTimeout, Optional.empty());
     }
 
     public Optional<ServiceConfig> service(String name) {

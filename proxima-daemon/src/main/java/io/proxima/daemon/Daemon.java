@@ -17,6 +17,8 @@ import io.proxima.config.CheckConfig;
 import io.proxima.config.PeerSpec;
 import io.proxima.config.ProximaConfig;
 import io.proxima.config.ServiceConfig;
+import io.proxima.dns.DnsResponder;
+import io.proxima.dns.ResponderConfig;
 import io.proxima.health.engine.CheckSnapshot;
 import io.proxima.health.engine.HealthEngine;
 import io.proxima.health.engine.HealthEvent;
@@ -82,6 +84,8 @@ public final class Daemon implements AutoCloseable {
     private final BgpSpeaker speaker;
     private final AddressManager addresses;
     private final BfdPeers bfd;
+    /** The built-in DNS responder, when the config has {@code dns-responder}; replaced by a reload that moves it. */
+    private volatile DnsResponder dns;
 
     // ---- owned by the control thread ----
     private ProximaConfig config;
@@ -163,6 +167,13 @@ public final class Daemon implements AutoCloseable {
             List<Prefix> added = addresses.add(allPrefixes(config));
             if (!added.isEmpty()) events.log("address", "event", "added", "device", config.addresses().device(), "prefixes", strings(added));
         }
+        if (config.dnsResponder().isPresent()) {
+            try {
+                startResponder(config.dnsResponder().get());
+            } catch (java.io.UncheckedIOException e) {
+                throw new IOException(e.getMessage(), e.getCause());
+            }
+        }
         metrics.bind(this);
         speaker.addListener(new PeerEvents());
         for (PeerSpec p : config.peers()) {
@@ -178,6 +189,48 @@ public final class Daemon implements AutoCloseable {
         long leaseCheck = Math.max(1, config.lease().toNanos() / ASSERTIONS_PER_LEASE);
         control.scheduleAtFixedRate(this::checkLease, leaseCheck, leaseCheck, TimeUnit.NANOSECONDS);
         events.log("daemon", "event", "started");
+    }
+
+    /** Binds the responder before the checks start, so its own health check finds it answering. */
+    private void startResponder(ResponderConfig rc) {
+        try {
+            dns = DnsResponder.start(rc);
+        } catch (java.io.UncheckedIOException e) {
+            throw new java.io.UncheckedIOException("dns-responder: " + e.getMessage(), e.getCause());
+        }
+        events.log("dns", "event", "started", "listen", rc.listen().stream().map(Daemon::hostPort).toList(), "node_name", rc.nodeName(),
+                "zone", rc.zone().origin());
+    }
+
+    private static String hostPort(java.net.InetSocketAddress a) {
+        String h = a.getAddress().getHostAddress();
+        return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + a.getPort();
+    }
+
+    /** A reload's new responder config: the same sockets answer from the new zone, or new ones replace them. */
+    private void reloadResponder(Optional<ResponderConfig> before, Optional<ResponderConfig> after, List<String> changes) {
+        if (before.equals(after)) return;
+        DnsResponder running = dns;
+        if (running != null && after.isPresent() && running.config().listen().equals(after.get().listen())) {
+            running.reconfigure(after.get());
+            changes.add("dns-responder");
+            events.log("dns", "event", "reconfigured", "node_name", after.get().nodeName(), "zone", after.get().zone().origin());
+            return;
+        }
+        if (running != null) {
+            running.close();
+            dns = null;
+            events.log("dns", "event", "stopped", "reason", "reload");
+        }
+        changes.add("dns-responder");
+        if (after.isPresent()) {
+            try {
+                startResponder(after.get());
+            } catch (RuntimeException e) {
+                // its service's checks now fail and withdraw it: nothing dead stays announced
+                events.log("dns", "event", "error", "reason", e.getMessage());
+            }
+        }
     }
 
     // ---- health → plan ----
@@ -414,6 +467,7 @@ public final class Daemon implements AutoCloseable {
                     changes.add("peer " + n.address() + " added");
                 }
             }
+            reloadResponder(old.dnsResponder(), next.dnsResponder(), changes);
             boolean checksChanged = !allChecks(old).equals(allChecks(next)) || !services(old).equals(services(next));
             if (checksChanged) changes.add("checks");
             if (!old.services().equals(next.services())) changes.add("services");
@@ -515,6 +569,8 @@ public final class Daemon implements AutoCloseable {
         } catch (ExecutionException e) {
             events.log("daemon", "event", "shutdown-error", "reason", String.valueOf(e.getCause()));
         }
+        DnsResponder r = dns; // it answered through the drain; every route is withdrawn now
+        if (r != null) r.close();
         if (addresses != null) {
             try {
                 List<Prefix> gone = addresses.removeAll();
@@ -534,6 +590,8 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         engine.stop();
         bfd.close();
+        DnsResponder r = dns;
+        if (r != null) r.close();
         speaker.close();
         control.shutdownNow();
         engineThread.close();
@@ -578,6 +636,12 @@ public final class Daemon implements AutoCloseable {
 
     public List<PeerSnapshot> peers() {
         return speaker.peers();
+    }
+
+    /** The built-in DNS responder's counters, if it runs. */
+    public Optional<io.proxima.dns.Counters> dnsCounters() {
+        DnsResponder r = dns;
+        return r == null ? Optional.empty() : Optional.of(r.counters());
     }
 
     /** The BFD sessions of the peers that have one, by peer. */

@@ -72,6 +72,12 @@ public final class Metrics {
             FunctionCounter.builder("proxima_peer_established_transitions", this, m -> m.peer(a, s -> s.establishedTransitions()))
                     .description("times the session reached Established").tag("peer", a.toString()).register(registry);
         }
+        if (d.status().config().dnsResponder().isPresent()) {
+            for (String key : new io.proxima.dns.Counters(0, 0, 0, 0, 0, 0, 0, 0).asMap().keySet()) {
+                FunctionCounter.builder("proxima_dns_responder", d, x -> x.dnsCounters().map(c -> c.asMap().get(key)).orElse(0L))
+                        .description("the built-in DNS responder's queries and what became of them").tag("counter", key).register(registry);
+            }
+        }
         Gauge.builder("proxima_lease_ok", () -> d.status().leaseExpired() ? 0 : 1)
                 .description("0 while the lease is expired and everything is withdrawn").register(registry);
     }

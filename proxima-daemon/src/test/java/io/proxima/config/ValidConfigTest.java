@@ -125,6 +125,17 @@ class ValidConfigTest {
         assertThat(c.peers().get(1).address()).isEqualTo(IpAddress.parse("2001:db8::1"));
         assertThat(c.peers().get(1).multihop()).isEqualTo(255);
 
+        io.proxima.dns.ResponderConfig r = c.dnsResponder().orElseThrow();
+        assertThat(r.listen()).containsExactly(new InetSocketAddress(IpAddress.parse("198.51.100.75").toInetAddress(), 53),
+                new InetSocketAddress(IpAddress.parse("2001:db8:75::53").toInetAddress(), 5353));
+        assertThat(r.nodeName()).isEqualTo("site-a");
+        assertThat(r.nsid()).isEqualTo("site-a.fra1");
+        assertThat(r.zone().origin()).isEqualTo("example.net.");
+        assertThat(r.zone().records()).hasSize(4);
+        assertThat(r.handoff().orElseThrow()).isEqualTo(new io.proxima.dns.ResponderConfig.Handoff("here.example.net.",
+                IpAddress.parse("203.0.113.2").toInetAddress(), 30));
+        assertThat(r.rateLimit().orElseThrow()).isEqualTo(new io.proxima.dns.ResponderConfig.RateLimit(50, 100));
+
         ServiceConfig dns = c.service("dns").orElseThrow();
         assertThat(dns.prefixes()).contains(Prefix.parse("198.51.100.76/32"), Prefix.parse("2001:db8:1::fdff:ffff:ffff:fffe/128"));
         CheckConfig soa = dns.checks().getFirst();

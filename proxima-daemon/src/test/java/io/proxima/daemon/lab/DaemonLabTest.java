@@ -262,6 +262,48 @@ class DaemonLabTest {
         awaitInBothFibs();
     }
 
+    // ---- the built-in DNS responder (issue #7) ----
+
+    @Test
+    void t11_theBuiltInResponderIsTheServiceItsCheckQueriesAndRoutersReachIt() throws Exception {
+        nsd.stop(); // this node's DNS service is Proxima's own responder now
+        Path cfg = config(INTERVAL, responder("site-a"));
+        proxima = startProxima(cfg);
+        awaitInBothFibs();
+        // a real client behind FRR reaches the anycast address through the route Proxima announced
+        assertThat(idServer(rfrr)).isEqualTo("\"site-a\"");
+        assertThat(rfrr.exec("dig", "+short", "+time=1", "+tries=3", "@" + ANYCAST_IP, "here.example.net.", "A").stdout().strip())
+                .isEqualTo(SRV_TO_FRR);
+        assertThat(status().path("dns_responder").path("answered").asLong()).isPositive();
+        long frrUp = frrEstablishedCount();
+        config(INTERVAL, responder("site-a2")); // rewrites the config file: a new node name
+        HttpResponse<String> r = post("/v1/reload");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("dns-responder");
+        assertThat(idServer(rfrr)).isEqualTo("\"site-a2\"");
+        assertThat(rfrr.fib(ANYCAST)).isNotEmpty();
+        assertThat(frrEstablishedCount()).isEqualTo(frrUp);
+    }
+
+    static String responder(String nodeName) {
+        return """
+                dns-responder:
+                  listen: [%s]
+                  node-name: %s
+                  zone:
+                    origin: example.net.
+                    records:
+                      - "@ 3600 SOA ns1.example.net. hostmaster.example.net. 1 3600 600 86400 60"
+                      - "@ 3600 NS ns1.example.net."
+                      - "www 60 A 198.51.100.80"
+                  handoff: { name: here.example.net., address: %s }
+                """.formatted(ANYCAST_IP, nodeName, SRV_TO_FRR);
+    }
+
+    static String idServer(Netns client) {
+        return client.exec("dig", "+short", "+time=1", "+tries=3", "@" + ANYCAST_IP, "id.server", "TXT", "CH").stdout().strip();
+    }
+
     // ---- BFD (issue #6) ----
 
     @Test
