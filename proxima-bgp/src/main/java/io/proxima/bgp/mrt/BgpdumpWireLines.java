@@ -19,7 +19,8 @@ import io.proxima.bgp.wire.attr.Segment;
  * whichever way a record goes; BgpdumpWireLinesTest compares the two on every record we have.
  *
  * <p>The checks below mirror UpdateDecoder and the attribute decoders: a record is taken here only
- * where they would decode it without any error.
+ * where they would decode it without any error, or with one that changes nothing printed (AS 0 in
+ * AS_PATH).
  */
 public final class BgpdumpWireLines {
 
@@ -282,15 +283,17 @@ public final class BgpdumpWireLines {
         };
     }
 
-    /** RFC 7606 §7.2 and RFC 7607 §2, as AsPath.decodeSegments and UpdateDecoder check them. */
+    /**
+     * RFC 7606 §7.2, as AsPath.decodeSegments checks it. AS 0 (RFC 7607 §2) is an error too, but
+     * one that keeps the AS_PATH and every other attribute, and the printed UPDATE is the same.
+     */
     private static boolean validPath(byte[] d, int p, int end, int asLen) {
         while (p < end) {
             if (end - p < 2) return false;
             int type = d[p] & 0xFF, count = d[p + 1] & 0xFF;
             if (type < Segment.AS_SET || type > Segment.AS_CONFED_SET || count == 0) return false;
-            p += 2;
-            if (end - p < count * asLen) return false;
-            for (int i = 0; i < count; i++, p += asLen) if (asn(d, p, asLen) == 0) return false;
+            p += 2 + count * asLen;
+            if (p > end) return false;
         }
         return true;
     }
