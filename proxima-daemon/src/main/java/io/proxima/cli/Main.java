@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +43,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line in-process: what tests call. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<Path> mrtFiles = plainMrtLines(args);
+        if (mrtFiles != null) {
+            try {
+                return MrtCommand.bgpdumpLines(mrtFiles, out, err);
+            } catch (Exception e) {
+                internalError(e, new PrintWriter(err, true, StandardCharsets.UTF_8));
+                return INTERNAL_ERROR;
+            }
+        }
         CommandLine cl = new CommandLine(new Main(out))
                 .addSubcommand("mrt", new MrtCommand(out, err))
                 .addSubcommand("decode", new DecodeCommand(out, err))
@@ -62,11 +75,36 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("proxima: internal error (a bug; please report it): " + ex);
-            for (StackTraceElement s : ex.getStackTrace()) c.getErr().println("    at " + s);
+            internalError(ex, c.getErr());
             return INTERNAL_ERROR;
         });
         return cl.execute(args);
+    }
+
+    private static void internalError(Exception ex, PrintWriter err) {
+        err.println("proxima: internal error (a bug; please report it): " + ex);
+        for (StackTraceElement s : ex.getStackTrace()) err.println("    at " + s);
+    }
+
+    /**
+     * The files of {@code mrt -m FILE…} when that is the whole command line, else null: that
+     * command skips picocli, whose set-up of every subcommand costs more start-up than the
+     * command's own work on a small file. Options, {@code --} and picocli's {@code @file}
+     * arguments all go the ordinary way.
+     */
+    static List<Path> plainMrtLines(String[] args) {
+        if (args.length < 3 || !args[0].equals("mrt") || !args[1].equals("-m")) return null;
+        List<Path> files = new ArrayList<>(args.length - 2);
+        for (int i = 2; i < args.length; i++) {
+            String a = args[i];
+            if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) return null;
+            try {
+                files.add(Path.of(a));
+            } catch (InvalidPathException e) {
+                return null; // picocli reports it as a usage error
+            }
+        }
+        return files;
     }
 
     @Override

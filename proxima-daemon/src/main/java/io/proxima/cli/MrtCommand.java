@@ -1,6 +1,8 @@
 package io.proxima.cli;
 
-import io.proxima.bgp.mrt.BgpdumpLines;
+import io.proxima.bgp.mrt.AsciiBuffer;
+import io.proxima.bgp.mrt.BgpdumpWireLines;
+import io.proxima.bgp.mrt.MrtChunks;
 import io.proxima.bgp.mrt.MrtHeader;
 import io.proxima.bgp.mrt.MrtReader;
 import io.proxima.bgp.mrt.MrtRecord;
@@ -13,6 +15,7 @@ import io.proxima.bgp.wire.attr.MpReachNlri;
 import io.proxima.bgp.wire.attr.MpUnreachNlri;
 import io.proxima.bgp.wire.nlri.Nlri;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,10 +46,9 @@ final class MrtCommand implements Callable<Integer> {
 
     /** How many errors the summary lists one by one before it only counts them. */
     static final int MAX_LISTED_ERRORS = 50;
-    /** Records per formatting batch, and the body octets that also close a batch. */
-    static final int BATCH_RECORDS = 2048;
-    static final int BATCH_BYTES = 256 << 10;
-    /** Batches decoded ahead of the writer: bounds memory whatever the file size. */
+    /** Text octets per record octet to allocate at first (updates.et-header.2015: 5.3). */
+    static final int TEXT_PER_OCTET = 6;
+    /** Chunks formatted ahead of the writer: bounds memory whatever the file size. */
     static final int MAX_IN_FLIGHT = 8;
     static final int MAX_WORKERS = 4;
 
@@ -66,6 +68,7 @@ final class MrtCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (bgpdump) return bgpdumpLines(files, out, err);
         for (Path f : files) {
             if (!Files.isReadable(f)) {
                 err.println("proxima mrt: cannot read " + f);
@@ -74,7 +77,7 @@ final class MrtCommand implements Callable<Integer> {
         }
         for (Path f : files) {
             try (MrtReader reader = MrtReader.open(f)) {
-                if (bgpdump) lines(reader); else summary(f, reader);
+                summary(f, reader);
             } catch (NoSuchFileException e) {
                 err.println("proxima mrt: no such file " + f);
                 return Main.USAGE;
@@ -85,63 +88,68 @@ final class MrtCommand implements Callable<Integer> {
     }
 
     /**
-     * bgpdump lines, decoded and formatted in batches on worker threads and written in order: the
-     * reading thread only inflates and cuts records. A PEER_INDEX_TABLE closes the batch, since
-     * the RIB records after it need it.
+     * {@code proxima mrt -m FILE…}. {@link Main#run} calls this directly, before picocli is even
+     * loaded, since a short run spends much of its time starting up (docs/benchmarks.md).
      */
-    private void lines(MrtReader reader) throws IOException {
-        int workers = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "mrt-format");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
-        try {
-            MrtRecord.PeerIndexTable peers = null;
-            List<MrtReader.Raw> batch = new ArrayList<>(BATCH_RECORDS);
-            long batchBytes = 0;
-            MrtReader.Raw raw;
-            while ((raw = reader.nextRaw()) != null) {
-                boolean peerTable = raw.header().type() == MrtHeader.TABLE_DUMP_V2 && raw.header().subtype() == 1;
-                if (peerTable) {
-                    submit(pool, batch, peers, inFlight);
-                    batch = new ArrayList<>(BATCH_RECORDS);
-                    batchBytes = 0;
-                    if (raw.decode() instanceof MrtRecord.PeerIndexTable t) peers = t;
-                    continue;
-                }
-                batch.add(raw);
-                batchBytes += raw.header().length();
-                if (batch.size() >= BATCH_RECORDS || batchBytes >= BATCH_BYTES) {
-                    submit(pool, batch, peers, inFlight);
-                    batch = new ArrayList<>(BATCH_RECORDS);
-                    batchBytes = 0;
-                }
-                while (inFlight.size() > MAX_IN_FLIGHT) out.write(take(inFlight.poll()));
+    static int bgpdumpLines(List<Path> files, PrintStream out, PrintStream err) throws IOException {
+        for (Path f : files) {
+            if (!Files.isReadable(f)) {
+                err.println("proxima mrt: cannot read " + f);
+                return Main.USAGE;
             }
-            submit(pool, batch, peers, inFlight);
-            while (!inFlight.isEmpty()) out.write(take(inFlight.poll()));
+        }
+        for (Path f : files) {
+            try (InputStream in = MrtReader.decompressing(Files.newInputStream(f))) {
+                lines(in, out);
+            } catch (NoSuchFileException e) {
+                err.println("proxima mrt: no such file " + f);
+                return Main.USAGE;
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    /**
+     * bgpdump lines: the reading thread inflates and cuts chunks of whole records; workers format
+     * them straight into ASCII bytes; the reading thread writes each chunk's text in order, in one
+     * write, and hands its buffer to a later chunk.
+     */
+    private static void lines(InputStream in, PrintStream out) throws IOException {
+        int workers = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("mrt-format").factory());
+        ArrayDeque<Future<AsciiBuffer>> inFlight = new ArrayDeque<>();
+        ArrayDeque<AsciiBuffer> free = new ArrayDeque<>();
+        try {
+            MrtChunks chunks = new MrtChunks(in);
+            MrtChunks.Chunk chunk;
+            while ((chunk = chunks.next()) != null) {
+                AsciiBuffer buffer = free.isEmpty() ? new AsciiBuffer(chunk.length() * TEXT_PER_OCTET) : free.pop();
+                buffer.setLength(0);
+                inFlight.add(pool.submit(new FormatChunk(chunk, buffer)));
+                while (inFlight.size() > MAX_IN_FLIGHT) free.push(write(take(inFlight.poll()), out));
+            }
+            while (!inFlight.isEmpty()) free.push(write(take(inFlight.poll()), out));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void submit(ExecutorService pool, List<MrtReader.Raw> batch, MrtRecord.PeerIndexTable peers,
-                               ArrayDeque<Future<byte[]>> inFlight) {
-        if (batch.isEmpty()) return;
-        inFlight.add(pool.submit(() -> {
-            BgpdumpLines format = new BgpdumpLines(peers);
-            StringBuilder sb = new StringBuilder(BATCH_BYTES * 3);
-            for (MrtReader.Raw r : batch) format.format(r.decode(), sb);
-            int n = sb.length();
-            byte[] bytes = new byte[n];
-            for (int i = 0; i < n; i++) bytes[i] = (byte) sb.charAt(i); // the lines are ASCII
-            return bytes;
-        }));
+    /** A named class rather than a lambda: a lambda's first use costs start-up time. */
+    private record FormatChunk(MrtChunks.Chunk chunk, AsciiBuffer text) implements Callable<AsciiBuffer> {
+        @Override
+        public AsciiBuffer call() {
+            new BgpdumpWireLines(chunk.peers()).format(chunk, text);
+            return text;
+        }
     }
 
-    private static byte[] take(Future<byte[]> f) throws IOException {
+    private static AsciiBuffer write(AsciiBuffer text, PrintStream out) {
+        out.write(text.array(), 0, text.length());
+        return text;
+    }
+
+    private static <T> T take(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -55,6 +55,18 @@ class CliTest {
     }
 
     @Test
+    void mrtLinesSkipPicocliOnlyForAPlainCommandLine() {
+        assertThat(Main.plainMrtLines(new String[] {"mrt", "-m", "a.gz", "b"})).hasSize(2);
+        assertThat(Main.plainMrtLines(new String[] {"mrt", "-m", "--help"})).isNull();
+        assertThat(Main.plainMrtLines(new String[] {"mrt", "-m", "--", "a.gz"})).isNull();
+        assertThat(Main.plainMrtLines(new String[] {"mrt", "-m", "@args"})).isNull();
+        assertThat(Main.plainMrtLines(new String[] {"mrt", "a.gz", "-m"})).isNull();
+        Result r = run("mrt", "-m", "/nonexistent/file.gz");
+        assertThat(r.rc()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("cannot read");
+    }
+
+    @Test
     void mrtOnAMissingFileIsAUsageError() {
         Result r = run("mrt", "/nonexistent/file.gz");
         assertThat(r.rc()).isEqualTo(Main.USAGE);

@@ -26,8 +26,20 @@ public record MrtHeader(long offset, long timestamp, int microseconds, int type,
     public static final int BGP4MP = 16;
     public static final int BGP4MP_ET = 17;
 
+    /** OSPFv3_ET and ISIS_ET (RFC 6396 §5.3, §5.6): like BGP4MP_ET, they carry microseconds. */
+    public static final int ISIS_ET = 33;
+    public static final int OSPFV3_ET = 49;
+
+    /**
+     * Whether the record carries the 4-octet microsecond field (RFC 6396 §3). By type, not by the
+     * value: a value of 2^31 or more is out of range but still occupies its four octets.
+     */
     public boolean extendedTimestamp() {
-        return microseconds >= 0;
+        return extended(type);
+    }
+
+    static boolean extended(int type) {
+        return type == BGP4MP_ET || type == ISIS_ET || type == OSPFV3_ET;
     }
 
     public String typeName() {

@@ -34,6 +34,8 @@ public final class MrtReader implements Closeable {
 
     /** The largest record body we accept. RIB records of a full table stay far below this. */
     public static final int MAX_RECORD_LENGTH = 16 << 20;
+    /** TABLE_DUMP_V2 subtype 1 (RFC 6396 §4.3.1): the RIB records after it index into it. */
+    static final int PEER_INDEX_TABLE = 1;
     private static final int INPUT_BUFFER = 1 << 16;
 
     private static final SessionFacts AS2 = SessionFacts.RFC4271;
@@ -121,15 +123,14 @@ public final class MrtReader implements Closeable {
             done = true;
             return null;
         }
-        ByteBuf h = Unpooled.wrappedBuffer(head);
-        long timestamp = h.readUnsignedInt();
-        int type = h.readUnsignedShort();
-        int subtype = h.readUnsignedShort();
-        long length = h.readUnsignedInt();
+        long timestamp = u32(head, 0);
+        int type = u16(head, 4);
+        int subtype = u16(head, 6);
+        long length = u32(head, 8);
         if (got < MrtHeader.LENGTH) {
             return end(new MrtHeader(start, 0, -1, 0, 0, 0), "truncated MRT header (" + got + " octets)");
         }
-        boolean et = type == MrtHeader.BGP4MP_ET || type == 33 || type == 49;
+        boolean et = MrtHeader.extended(type);
         MrtHeader plain = new MrtHeader(start, timestamp, -1, type, subtype, length);
         if (length > MAX_RECORD_LENGTH) return end(plain, "record length " + length + " exceeds " + MAX_RECORD_LENGTH);
         if (body.length < length) body = new byte[(int) Math.max(length, body.length * 2L)];
@@ -142,8 +143,17 @@ public final class MrtReader implements Closeable {
             terminal = new MrtRecord.Malformed(plain, "ET record without microseconds");
             return plain;
         }
-        int micros = Unpooled.wrappedBuffer(body, 0, 4).readInt();
+        int micros = (int) u32(body, 0);
         return new MrtHeader(start, timestamp, micros, type, subtype, length);
+    }
+
+    /** Big-endian reads of header fields, without a ByteBuf: the -m fast path never starts Netty. */
+    static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    static long u32(byte[] b, int at) {
+        return ((long) (b[at] & 0xFF) << 24) | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
     }
 
     private MrtHeader end(MrtHeader header, String reason) {
