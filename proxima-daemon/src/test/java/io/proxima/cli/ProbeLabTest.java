@@ -44,7 +44,8 @@ class ProbeLabTest {
     static final String R_S2 = "203.0.113.73", S2 = "203.0.113.74";
     static final Duration INTERVAL = Duration.ofMillis(10);
     static final Duration RUN = Duration.ofSeconds(4);
-    static final Duration SWITCH_AFTER = Duration.ofMillis(1500);
+    /** Queries site-a gets from the probe before the route moves: about a second's worth. */
+    static final int PROBES_BEFORE_SWITCH = 100;
     static final Duration READY = Duration.ofSeconds(30);
     /** Scheduling jitter allowed on top of the ideal gap, on a busy 2-core machine. */
     static final Duration JITTER = Duration.ofMillis(40);
@@ -100,6 +101,11 @@ class ProbeLabTest {
         Await.until(READY, () -> read(log).contains("ready"), name + " listening; its log: " + read(log));
     }
 
+    /** Packets the router has sent towards site-a, from its interface counters (ip netns exec mounts the namespace's sysfs). */
+    static long packetsToSiteA() {
+        return Long.parseLong(r.exec("cat", "/sys/class/net/eth-a/statistics/tx_packets").stdout().strip());
+    }
+
     static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";
@@ -130,7 +136,9 @@ class ProbeLabTest {
         AtomicReference<CliTest.Result> result = new AtomicReference<>();
         Thread probe = Thread.ofPlatform().name("probe").start(() -> result.set(CliTest.run("probe", ANYCAST, "--dns",
                 "--interval", INTERVAL.toMillis() + "ms", "--duration", RUN.toMillis() + "ms", "-o", "json")));
-        Thread.sleep(SWITCH_AFTER.toMillis());
+        // move the route once site-a has had a good run of this probe's queries (packets the router sent it)
+        long sent = packetsToSiteA();
+        Await.until(READY, () -> packetsToSiteA() >= sent + PROBES_BEFORE_SWITCH, "the probe's queries reach site-a");
         r.ip("route", "replace", ANYCAST + "/32", "via", S2);
         probe.join(RUN.plus(Duration.ofSeconds(10)).toMillis());
         assertThat(probe.isAlive()).as("the probe run ends").isFalse();
