@@ -44,6 +44,9 @@
  *   <li>AS4_PATH / AS4_AGGREGATOR are not merged here (RFC 6793 §4.2.3 is the session's job on a
  *       2-octet session) and are not forwarded: AS_PATH goes out in full.</li>
  *   <li>Only unicast SAFIs are kept; others are ignored on receipt.</li>
+ *   <li>The Adj-RIB-In keeps a route as primitive fields in a {@code RouteTable}, not as the
+ *       decoder's {@code Nlri}: the NLRI it gives back (its {@code forEach}, and the changes of
+ *       {@code clear} and the stale sweeps) carry no trailing bits (RFC 4271 §4.3).</li>
  * </ul>
  */
 package io.proxima.bgp.rib;

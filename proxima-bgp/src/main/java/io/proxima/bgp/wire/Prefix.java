@@ -63,6 +63,16 @@ public final class Prefix implements Comparable<Prefix> {
         return new IpAddress(v6, hi & hiMask(), lo & loMask());
     }
 
+    /** The first 64 bits of {@link #network()} (0 for IPv4), without making an address: for compact tables. */
+    public long networkHi() {
+        return hi & hiMask();
+    }
+
+    /** The last 64 bits of {@link #network()} (IPv4: the address in the low 32), without making an address. */
+    public long networkLo() {
+        return lo & loMask();
+    }
+
     /** The address exactly as received, trailing bits included. */
     public IpAddress rawAddress() {
         return new IpAddress(v6, hi, lo);

@@ -1,0 +1,256 @@
+package io.proxima.bgp.rib;
+
+import io.proxima.bgp.wire.Prefix;
+import io.proxima.bgp.wire.nlri.Nlri;
+import java.util.function.BiConsumer;
+
+/**
+ * The routes of an {@link AdjRibIn}: a map from NLRI to {@link Attributes} with no object per
+ * route. A {@code HashMap<Nlri, Attributes>} holds a full table (~600k routes) as a node, an
+ * {@code Nlri} and a {@code Prefix} per route, about 100 octets and three objects that the garbage
+ * collector copies while the table loads. Here a route is a slot in parallel primitive arrays:
+ * the network address as one or two longs, the prefix length as one octet, and a reference to the
+ * shared attributes: 13 octets per slot for IPv4, 21 for IPv6, and 4 more per slot once any route
+ * has a non-zero ADD-PATH identifier.
+ *
+ * <p>Open addressing with linear probing; an empty slot is one whose attributes are null. Removal
+ * shifts the following entries of the run back (no tombstones), so a table that sees many
+ * withdrawals does not degrade. Keys are the network address with the bits beyond the prefix
+ * length cleared, which is what {@link Prefix#equals} compares: the NLRI given back by
+ * {@link #forEach} has no trailing bits, whatever the peer sent (RFC 4271 §4.3: they are
+ * irrelevant).
+ *
+ * <p>Not thread-safe: owned by its {@code AdjRibIn}, on the speaker's event loop.
+ */
+final class RouteTable {
+
+    static final int MIN_CAPACITY = 16;
+    /** The table grows when it would be more than 3/4 full: linear probing stays short below that. */
+    static final int LOAD_NUMERATOR = 3;
+    static final int LOAD_DENOMINATOR = 4;
+    /** The largest power of two an array can have. */
+    static final int MAX_CAPACITY = 1 << 30;
+    /** Length codes above this are IPv6 prefixes: code = length for IPv4, 33 + length for IPv6. */
+    private static final int MAX_V4_LENGTH = 32;
+
+    /** The first half of an IPv6 network address; null while every key's first half is 0 (all IPv4 tables). */
+    private long[] hi;
+    /** The second half of an IPv6 network address, or an IPv4 address in the low 32 bits. */
+    private long[] lo;
+    /** The prefix length and family, see {@link #MAX_V4_LENGTH}. */
+    private byte[] codes;
+    /** ADD-PATH path identifiers (RFC 7911 §3), unsigned; null while all are 0. */
+    private int[] pathIds;
+    /** The attributes of each route; null marks an empty slot. */
+    private Attributes[] values;
+    private int size;
+
+    RouteTable() {
+        allocate(MIN_CAPACITY, false, false);
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    Attributes get(Nlri n) {
+        int i = find(n);
+        return i < 0 ? null : values[i];
+    }
+
+    boolean containsKey(Nlri n) {
+        return find(n) >= 0;
+    }
+
+    /** Maps {@code n} to {@code attributes}; returns what it mapped to before, or null. */
+    Attributes put(Nlri n, Attributes attributes) {
+        if (attributes == null) throw new NullPointerException("attributes");
+        Prefix p = n.prefix();
+        long h = p.networkHi();
+        long l = p.networkLo();
+        int code = code(p);
+        int id = (int) n.pathId();
+        int mask = values.length - 1;
+        for (int i = index(h, l, code, id, mask); ; i = (i + 1) & mask) {
+            Attributes v = values[i];
+            if (v == null) {
+                if ((long) (size + 1) * LOAD_DENOMINATOR > (long) values.length * LOAD_NUMERATOR) {
+                    grow();
+                    return put(n, attributes);
+                }
+                store(i, h, l, code, id, attributes);
+                size++;
+                return null;
+            }
+            if (matches(i, h, l, code, id)) {
+                values[i] = attributes;
+                return v;
+            }
+        }
+    }
+
+    /** Removes the route for {@code n}; returns its attributes, or null if there was none. */
+    Attributes remove(Nlri n) {
+        int i = find(n);
+        if (i < 0) return null;
+        Attributes previous = values[i];
+        deleteAt(i);
+        return previous;
+    }
+
+    /** Visits every route, in no particular order. The visitor must not change this table. */
+    void forEach(BiConsumer<Nlri, Attributes> visitor) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) visitor.accept(nlriAt(i), values[i]);
+        }
+    }
+
+    /** Adds every route of {@code other}, replacing routes for the same NLRI. */
+    void putAll(RouteTable other) {
+        other.forEach(this::put);
+    }
+
+    /**
+     * Removes every route of one address family, handing each to {@code removed}. Rebuilds the
+     * table from the routes that stay: the work is proportional to the table either way.
+     */
+    int removeFamily(boolean v6, BiConsumer<Nlri, Attributes> removed) {
+        RouteTable kept = new RouteTable();
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) continue;
+            Nlri nlri = nlriAt(i);
+            if (nlri.prefix().isV6() == v6) {
+                removed.accept(nlri, values[i]);
+                n++;
+            } else {
+                kept.put(nlri, values[i]);
+            }
+        }
+        hi = kept.hi;
+        lo = kept.lo;
+        codes = kept.codes;
+        pathIds = kept.pathIds;
+        values = kept.values;
+        size = kept.size;
+        return n;
+    }
+
+    /** The number of slots: for tests of growth. */
+    int capacity() {
+        return values.length;
+    }
+
+    private int find(Nlri n) {
+        Prefix p = n.prefix();
+        long h = p.networkHi();
+        long l = p.networkLo();
+        int code = code(p);
+        int id = (int) n.pathId();
+        int mask = values.length - 1;
+        for (int i = index(h, l, code, id, mask); ; i = (i + 1) & mask) {
+            if (values[i] == null) return -1;
+            if (matches(i, h, l, code, id)) return i;
+        }
+    }
+
+    private boolean matches(int i, long h, long l, int code, int id) {
+        return lo[i] == l && (codes[i] & 0xFF) == code
+                && (hi == null ? h == 0 : hi[i] == h)
+                && (pathIds == null ? id == 0 : pathIds[i] == id);
+    }
+
+    private void store(int i, long h, long l, int code, int id, Attributes attributes) {
+        if (h != 0 && hi == null) hi = new long[values.length];
+        if (id != 0 && pathIds == null) pathIds = new int[values.length];
+        if (hi != null) hi[i] = h;
+        if (pathIds != null) pathIds[i] = id;
+        lo[i] = l;
+        codes[i] = (byte) code;
+        values[i] = attributes;
+    }
+
+    /** Linear-probing removal (Knuth, TAOCP vol. 3, §6.4, algorithm R): later entries of the run move back into the gap. */
+    private void deleteAt(int gap) {
+        int mask = values.length - 1;
+        for (int j = (gap + 1) & mask; values[j] != null; j = (j + 1) & mask) {
+            int home = index(hiAt(j), lo[j], codes[j] & 0xFF, idAt(j), mask);
+            // The entry at j may fill the gap unless its home slot lies cyclically in (gap, j].
+            if (((j - home) & mask) >= ((j - gap) & mask)) {
+                store(gap, hiAt(j), lo[j], codes[j] & 0xFF, idAt(j), values[j]);
+                gap = j;
+            }
+        }
+        values[gap] = null;
+        size--;
+    }
+
+    private void grow() {
+        if (values.length == MAX_CAPACITY) throw new IllegalStateException("route table full at " + size + " routes");
+        long[] oldHi = hi;
+        long[] oldLo = lo;
+        byte[] oldCodes = codes;
+        int[] oldIds = pathIds;
+        Attributes[] oldValues = values;
+        allocate(values.length * 2, oldHi != null, oldIds != null);
+        int mask = values.length - 1;
+        for (int j = 0; j < oldValues.length; j++) {
+            if (oldValues[j] == null) continue;
+            long h = oldHi == null ? 0 : oldHi[j];
+            int id = oldIds == null ? 0 : oldIds[j];
+            int code = oldCodes[j] & 0xFF;
+            int i = index(h, oldLo[j], code, id, mask);
+            while (values[i] != null) i = (i + 1) & mask;
+            store(i, h, oldLo[j], code, id, oldValues[j]);
+        }
+    }
+
+    private void allocate(int capacity, boolean withHi, boolean withIds) {
+        hi = withHi ? new long[capacity] : null;
+        lo = new long[capacity];
+        codes = new byte[capacity];
+        pathIds = withIds ? new int[capacity] : null;
+        values = new Attributes[capacity];
+    }
+
+    private long hiAt(int i) {
+        return hi == null ? 0 : hi[i];
+    }
+
+    private int idAt(int i) {
+        return pathIds == null ? 0 : pathIds[i];
+    }
+
+    private Nlri nlriAt(int i) {
+        int code = codes[i] & 0xFF;
+        Prefix p = code > MAX_V4_LENGTH ? Prefix.v6(hiAt(i), lo[i], code - MAX_V4_LENGTH - 1) : Prefix.v4((int) lo[i], code);
+        return new Nlri(idAt(i) & 0xFFFF_FFFFL, p);
+    }
+
+    private static int code(Prefix p) {
+        return p.isV6() ? MAX_V4_LENGTH + 1 + p.length() : p.length();
+    }
+
+    /** The home slot: every key bit mixed in (MurmurHash3's fmix64), as most routes are /24s whose last octet is 0. */
+    private static int index(long h, long l, int code, int id, int mask) {
+        long x = h * 0x9E3779B97F4A7C15L ^ l;
+        x = x * 0xC2B2AE3D27D4EB4FL ^ ((long) id << 8 | code);
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        x ^= x >>> 33;
+        return (int) x & mask;
+    }
+
+    @Override
+    public String toString() {
+        return "RouteTable[" + size + " routes, " + values.length + " slots" + (hi != null ? ", IPv6" : "")
+                + (pathIds != null ? ", path ids" : "") + "]";
+    }
+
+}
