@@ -11,7 +11,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 
 /** decode(encode(m)) == m for generated well-formed messages of every type, under every kind of session. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
     @Property(tries = 2000)
     void decodeOfEncodeIsIdentity(@ForAll("messages") Tuple2<SessionFacts, BgpMessage> c) {

@@ -27,7 +27,7 @@ import net.jqwik.api.Tuple;
  * that plays the peer, leave the peer with exactly the desired routes, after every step of a
  * random sequence of desired sets; and each diff sends only what changed.
  */
-class DiffProperties {
+class DiffPropertiesTest {
 
     static final long OUR_AS = Routes.LOCAL_AS;
     static final long THEIR_AS = 65001;
