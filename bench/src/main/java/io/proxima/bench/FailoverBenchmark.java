@@ -227,11 +227,13 @@ public final class FailoverBenchmark {
         return Files.writeString(dir.resolve("proxima-" + services + ".yaml"), yaml);
     }
 
+    /** The daemon's JVM as packaging/proxima.service runs it (the launcher's `run` has the same). */
+    static final DaemonJvm DAEMON = DaemonJvm.fromUnit(DaemonJvm.UNIT);
+
     static DaemonProcess startProxima(Netns srv, Path dir, Path config) {
-        List<String> cmd = List.of(JavaChild.command(io.proxima.cli.Main.class, List.of("--enable-native-access=ALL-UNNAMED"),
-                "run", "-c", config.toString()));
+        List<String> cmd = List.of(JavaChild.commandWith(io.proxima.cli.Main.class, DAEMON.options(), "run", "-c", config.toString()));
         Path events = eventFile(config);
-        DaemonProcess p = srv.spawn("proxima", cmd, Map.of(), dir, dir.resolve("proxima.log"));
+        DaemonProcess p = srv.spawn("proxima", cmd, DAEMON.environment(), dir, dir.resolve("proxima.log"));
         p.awaitReady(WAIT, () -> {
             try {
                 return Files.exists(events) && Files.readString(events).contains("\"event\":\"started\"");
@@ -290,7 +292,7 @@ public final class FailoverBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Failover: NSD on %s killed (SIGKILL) → the route leaves BIRD %s's FIB (ip monitor route); Proxima (JDK %s, %s)"
                 + " and ExaBGP %s healthcheck (dig), the same NSD and BIRD; %d kills each, median (min–max), seconds.%n",
-                ANYCAST_IP, Versions.bird(), Versions.java(), String.join(" ", JavaChild.options()), Versions.exabgp(), runs);
+                ANYCAST_IP, Versions.bird(), Versions.java(), daemonJvm(), Versions.exabgp(), runs);
         System.out.println();
         System.out.println("| setting | Proxima: kill → FIB | Proxima: kill → withdraw written | Proxima: first failing probe → written | ExaBGP: kill → FIB | ratio (medians) | goal |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -307,7 +309,7 @@ public final class FailoverBenchmark {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Footprint: Proxima with %d DNS services at default timings (%s), 1 BGP peer.%n", FOOTPRINT_SERVICES,
-                String.join(" ", JavaChild.options()));
+                daemonJvm());
         System.out.println();
         System.out.println("| figure | value | goal |");
         System.out.println("|---|---|---|");
@@ -315,6 +317,15 @@ public final class FailoverBenchmark {
         System.out.printf(Locale.ROOT, "| process start → first service UP (the checks' rise) | %.3f s | |%n", f.startToUp());
         System.out.printf(Locale.ROOT, "| process start → route in BIRD's FIB | %.3f s | |%n", f.startToFib());
         System.out.printf(Locale.ROOT, "| service UP → route in BIRD's FIB | %.3f s | ≤ 1 s |%n", f.upToFib());
+    }
+
+    /** What the daemon ran with: packaging/proxima.service's environment and options, then any extra. */
+    static String daemonJvm() {
+        List<String> all = new ArrayList<>();
+        DAEMON.environment().forEach((k, v) -> all.add(k + "=" + v));
+        all.addAll(DAEMON.options());
+        all.addAll(JavaChild.extraOptions());
+        return String.join(" ", all);
     }
 
     static void log(String fmt, Object... args) {
