@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Then the footprint: Proxima with 10 DNS services, its RSS after {@link #IDLE} idle, and the
  * time from process start to the first route in BIRD's FIB, beside the time its checks need to
- * rise.
+ * rise. Proxima runs with the JVM options and environment of {@code packaging/proxima.service}
+ * ({@link DaemonJvm}), then those of {@value JavaChild#EXTRA_OPTIONS_ENV}; run it from the
+ * repository's root.
  *
  * <pre>
  *   java -cp bench/target/benchmarks.jar io.proxima.bench.FailoverBenchmark [RUNS] [footprint]
@@ -55,6 +57,8 @@ public final class FailoverBenchmark {
     /** A kill whose route is still in the FIB after this counts as a failed repetition. */
     static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(20);
     static final int FOOTPRINT_SERVICES = 10;
+    /** Events of the daemon's log quoted in a failed repetition's reason. */
+    static final int FAILURE_EVENTS = 8;
     static final String DIG = "dig +time=1 +tries=1 @" + ANYCAST_IP + " id.server CH TXT";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,7 +114,8 @@ public final class FailoverBenchmark {
                         try {
                             t = trial(srv, fib, nsd, s);
                         } catch (IllegalStateException e) {
-                            pf.fail("run " + run + ": " + e.getMessage() + "; FIB " + rtr.fib(ANYCAST) + "; NSD left: " + Nsd.pids(srv));
+                            pf.fail("run " + run + ": " + e.getMessage() + "; FIB " + rtr.fib(ANYCAST) + "; NSD left: " + Nsd.pids(srv)
+                                    + "; Proxima's last events: " + lastEvents(events, FAILURE_EVENTS));
                             log("  run %d FAILED: %s", run, pf.failures().get(pf.failures().size() - 1));
                             Nsd.killAll(srv);
                             nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
@@ -270,6 +275,18 @@ public final class FailoverBenchmark {
                     && e.path("withdraw").toString().contains(ANYCAST)) t = Instant.parse(e.path("ts").asText());
         }
         return t;
+    }
+
+    /** The last {@code n} service and route events, compact, for a failed repetition's reason. */
+    static List<String> lastEvents(Path file, int n) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : events(file)) {
+            String type = e.path("type").asText();
+            if (!type.equals("service") && !type.equals("check") && !type.equals("route")) continue;
+            out.add(e.path("ts").asText().substring(11) + " " + type + " " + e.path("event").asText(e.path("to").asText())
+                    + " " + e.path("reason").asText());
+        }
+        return out.subList(Math.max(0, out.size() - n), out.size());
     }
 
     static Double lastFailover(Path file) throws IOException {
