@@ -125,6 +125,10 @@ public final class FailoverBenchmark {
                         pf.add(t.fibSeconds());
                         Instant written = lastWithdrawWritten(events);
                         if (written != null) pw.add(Duration.between(t.killed(), written).toNanos() / 1e9);
+                        if (written != null && written.isBefore(t.killed())) {
+                            log("  run %d: withdrawn before the kill (a healthy service failed its checks): %s", run,
+                                    lastEvents(events, FAILURE_EVENTS));
+                        }
                         Double own = lastFailover(events);
                         if (own != null) po.add(own);
                         log("  run %d: FIB %.3f s, wire %s, first failing probe → written %s", run, t.fibSeconds(),
