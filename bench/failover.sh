@@ -4,7 +4,8 @@
 # with 10 services, start → first announcement). Needs root, bird2, exabgp, nsd and dig.
 # Not run by CI. Progress goes to stderr, the markdown tables to stdout.
 #   bench/failover.sh [RUNS] [footprint]      (footprint: only the footprint part)
-# Extra JVM options for Proxima: PROXIMA_BENCH_JAVA_OPTS, e.g. "-Xmx32m -XX:TieredStopAtLevel=1".
+# Proxima runs with the JVM options and environment of packaging/proxima.service (the same as
+# ./proxima run); extra ones, which win, in PROXIMA_BENCH_JAVA_OPTS, e.g. "-XX:TieredStopAtLevel=4".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/find-jdk.sh"; proxima_find_jdk

@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Then the footprint: Proxima with 10 DNS services, its RSS after {@link #IDLE} idle, and the
  * time from process start to the first route in BIRD's FIB, beside the time its checks need to
- * rise.
+ * rise. Proxima runs with the JVM options and environment of {@code packaging/proxima.service}
+ * ({@link DaemonJvm}), then those of {@value JavaChild#EXTRA_OPTIONS_ENV}; run it from the
+ * repository's root.
  *
  * <pre>
  *   java -cp bench/target/benchmarks.jar io.proxima.bench.FailoverBenchmark [RUNS] [footprint]
@@ -55,6 +57,8 @@ public final class FailoverBenchmark {
     /** A kill whose route is still in the FIB after this counts as a failed repetition. */
     static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(20);
     static final int FOOTPRINT_SERVICES = 10;
+    /** Events of the daemon's log quoted in a failed repetition's reason. */
+    static final int FAILURE_EVENTS = 8;
     static final String DIG = "dig +time=1 +tries=1 @" + ANYCAST_IP + " id.server CH TXT";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,7 +114,8 @@ public final class FailoverBenchmark {
                         try {
                             t = trial(srv, fib, nsd, s);
                         } catch (IllegalStateException e) {
-                            pf.fail("run " + run + ": " + e.getMessage() + "; FIB " + rtr.fib(ANYCAST) + "; NSD left: " + Nsd.pids(srv));
+                            pf.fail("run " + run + ": " + e.getMessage() + "; FIB " + rtr.fib(ANYCAST) + "; NSD left: " + Nsd.pids(srv)
+                                    + "; Proxima's last events: " + lastEvents(events, FAILURE_EVENTS));
                             log("  run %d FAILED: %s", run, pf.failures().get(pf.failures().size() - 1));
                             Nsd.killAll(srv);
                             nsd = Nsd.start(srv, dir.resolve("nsd"), ANYCAST_IP);
@@ -120,6 +125,10 @@ public final class FailoverBenchmark {
                         pf.add(t.fibSeconds());
                         Instant written = lastWithdrawWritten(events);
                         if (written != null) pw.add(Duration.between(t.killed(), written).toNanos() / 1e9);
+                        if (written != null && written.isBefore(t.killed())) {
+                            log("  run %d: withdrawn before the kill (a healthy service failed its checks): %s", run,
+                                    lastEvents(events, FAILURE_EVENTS));
+                        }
                         Double own = lastFailover(events);
                         if (own != null) po.add(own);
                         log("  run %d: FIB %.3f s, wire %s, first failing probe → written %s", run, t.fibSeconds(),
@@ -227,11 +236,13 @@ public final class FailoverBenchmark {
         return Files.writeString(dir.resolve("proxima-" + services + ".yaml"), yaml);
     }
 
+    /** The daemon's JVM as packaging/proxima.service runs it (the launcher's `run` has the same). */
+    static final DaemonJvm DAEMON = DaemonJvm.fromUnit(DaemonJvm.UNIT);
+
     static DaemonProcess startProxima(Netns srv, Path dir, Path config) {
-        List<String> cmd = List.of(JavaChild.command(io.proxima.cli.Main.class, List.of("--enable-native-access=ALL-UNNAMED"),
-                "run", "-c", config.toString()));
+        List<String> cmd = List.of(JavaChild.commandWith(io.proxima.cli.Main.class, DAEMON.options(), "run", "-c", config.toString()));
         Path events = eventFile(config);
-        DaemonProcess p = srv.spawn("proxima", cmd, Map.of(), dir, dir.resolve("proxima.log"));
+        DaemonProcess p = srv.spawn("proxima", cmd, DAEMON.environment(), dir, dir.resolve("proxima.log"));
         p.awaitReady(WAIT, () -> {
             try {
                 return Files.exists(events) && Files.readString(events).contains("\"event\":\"started\"");
@@ -270,6 +281,18 @@ public final class FailoverBenchmark {
         return t;
     }
 
+    /** The last {@code n} service and route events, compact, for a failed repetition's reason. */
+    static List<String> lastEvents(Path file, int n) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : events(file)) {
+            String type = e.path("type").asText();
+            if (!type.equals("service") && !type.equals("check") && !type.equals("route")) continue;
+            out.add(e.path("ts").asText().substring(11) + " " + type + " " + e.path("event").asText(e.path("to").asText())
+                    + " " + e.path("reason").asText());
+        }
+        return out.subList(Math.max(0, out.size() - n), out.size());
+    }
+
     static Double lastFailover(Path file) throws IOException {
         Double d = null;
         for (JsonNode e : events(file)) if (e.path("type").asText().equals("failover")) d = e.path("seconds").asDouble();
@@ -290,7 +313,7 @@ public final class FailoverBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Failover: NSD on %s killed (SIGKILL) → the route leaves BIRD %s's FIB (ip monitor route); Proxima (JDK %s, %s)"
                 + " and ExaBGP %s healthcheck (dig), the same NSD and BIRD; %d kills each, median (min–max), seconds.%n",
-                ANYCAST_IP, Versions.bird(), Versions.java(), String.join(" ", JavaChild.options()), Versions.exabgp(), runs);
+                ANYCAST_IP, Versions.bird(), Versions.java(), daemonJvm(), Versions.exabgp(), runs);
         System.out.println();
         System.out.println("| setting | Proxima: kill → FIB | Proxima: kill → withdraw written | Proxima: first failing probe → written | ExaBGP: kill → FIB | ratio (medians) | goal |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -307,7 +330,7 @@ public final class FailoverBenchmark {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Footprint: Proxima with %d DNS services at default timings (%s), 1 BGP peer.%n", FOOTPRINT_SERVICES,
-                String.join(" ", JavaChild.options()));
+                daemonJvm());
         System.out.println();
         System.out.println("| figure | value | goal |");
         System.out.println("|---|---|---|");
@@ -315,6 +338,15 @@ public final class FailoverBenchmark {
         System.out.printf(Locale.ROOT, "| process start → first service UP (the checks' rise) | %.3f s | |%n", f.startToUp());
         System.out.printf(Locale.ROOT, "| process start → route in BIRD's FIB | %.3f s | |%n", f.startToFib());
         System.out.printf(Locale.ROOT, "| service UP → route in BIRD's FIB | %.3f s | ≤ 1 s |%n", f.upToFib());
+    }
+
+    /** What the daemon ran with: packaging/proxima.service's environment and options, then any extra. */
+    static String daemonJvm() {
+        List<String> all = new ArrayList<>();
+        DAEMON.environment().forEach((k, v) -> all.add(k + "=" + v));
+        all.addAll(DAEMON.options());
+        all.addAll(JavaChild.extraOptions());
+        return String.join(" ", all);
     }
 
     static void log(String fmt, Object... args) {

@@ -23,9 +23,14 @@ final class JavaChild {
     /** The JVM options every child gets: the launcher's, then those of {@value #EXTRA_OPTIONS_ENV}. */
     static List<String> options() {
         List<String> o = new ArrayList<>(LAUNCHER_OPTIONS);
-        String env = System.getenv(EXTRA_OPTIONS_ENV);
-        if (env != null && !env.isBlank()) o.addAll(List.of(env.strip().split("\\s+")));
+        o.addAll(extraOptions());
         return o;
+    }
+
+    /** The options of {@value #EXTRA_OPTIONS_ENV}, space-separated. */
+    static List<String> extraOptions() {
+        String env = System.getenv(EXTRA_OPTIONS_ENV);
+        return env == null || env.isBlank() ? List.of() : List.of(env.strip().split("\\s+"));
     }
 
     /** This JVM's class path with every entry absolute: a child may run in another directory. */
@@ -38,10 +43,25 @@ final class JavaChild {
     }
 
     static String[] command(Class<?> main, List<String> extraJvmOptions, String... args) {
+        List<String> jvm = new ArrayList<>(options());
+        jvm.addAll(extraJvmOptions);
+        return line(main, jvm, args);
+    }
+
+    /**
+     * The command line with exactly {@code baseOptions} and then the options of
+     * {@value #EXTRA_OPTIONS_ENV} (which therefore win), instead of the launcher's.
+     */
+    static String[] commandWith(Class<?> main, List<String> baseOptions, String... args) {
+        List<String> jvm = new ArrayList<>(baseOptions);
+        jvm.addAll(extraOptions());
+        return line(main, jvm, args);
+    }
+
+    private static String[] line(Class<?> main, List<String> jvmOptions, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(options());
-        cmd.addAll(extraJvmOptions);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(absoluteClassPath());
         cmd.add(main.getName());

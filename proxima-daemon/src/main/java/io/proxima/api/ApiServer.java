@@ -50,7 +50,10 @@ public final class ApiServer implements AutoCloseable {
     /** Environment variable that enables {@code POST /v1/test/stall-engine}; never set in production. */
     public static final String TEST_HOOKS_ENV = "PROXIMA_TEST_HOOKS";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // In a holder, so Jackson's databind loads on the first request, not at the daemon's start.
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Daemon daemon;
     private final Supplier<CompletableFuture<Daemon.ReloadResult>> reload;
@@ -324,14 +327,14 @@ public final class ApiServer implements AutoCloseable {
 
     private static Object parse(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             return json;
         }
     }
 
     private static void send(HttpExchange x, int code, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
         x.getResponseHeaders().set("Content-Type", "application/json");
         x.sendResponseHeaders(code, bytes.length);
         try (OutputStream o = x.getResponseBody()) {

@@ -24,7 +24,11 @@ final class ApiClient {
     /** A request the daemon does not answer in this time has failed. */
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // In a holder, so the mapper (and Jackson's databind) loads on first use, not when picocli
+    // builds every subcommand for `proxima run`: see EventLog.
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** The options every control command shares. */
     static final class Target {
@@ -87,9 +91,9 @@ final class ApiClient {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(r.body());
+            body = Json.MAPPER.readTree(r.body());
         } catch (IOException e) {
-            body = JSON.getNodeFactory().textNode(r.body());
+            body = Json.MAPPER.getNodeFactory().textNode(r.body());
         }
         return new Reply(r.statusCode(), body);
     }

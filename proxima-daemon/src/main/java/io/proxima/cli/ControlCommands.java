@@ -16,7 +16,11 @@ import picocli.CommandLine.Parameters;
 /** The commands that talk to a running daemon through its API: status, drain, undrain, reload. */
 final class ControlCommands {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // In a holder, so the mapper (and Jackson's databind) loads on first use, not when picocli
+    // builds every subcommand for `proxima run`: see EventLog.
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ControlCommands() { }
 
@@ -71,7 +75,7 @@ final class ControlCommands {
             if (output == Output.json) {
                 var node = (com.fasterxml.jackson.databind.node.ObjectNode) status.body().deepCopy();
                 node.set("routes", routes.body());
-                out.println(JSON.writeValueAsString(node));
+                out.println(Json.MAPPER.writeValueAsString(node));
                 return Main.OK;
             }
             JsonNode s = status.body();

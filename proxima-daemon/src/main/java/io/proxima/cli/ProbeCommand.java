@@ -40,7 +40,11 @@ final class ProbeCommand implements Callable<Integer> {
     static final int HTTP_PORT = 80;
     /** How long Ctrl-C waits for the probes in flight and the summary, beyond the probe timeout. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // In a holder, so the mapper (and Jackson's databind) loads on first use, not when picocli
+    // builds every subcommand for `proxima run`: see EventLog.
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     static final class Kind {
         @Option(names = "--dns", description = "CHAOS TXT id.server, falling back to NSID (the default).")
@@ -166,7 +170,7 @@ final class ProbeCommand implements Callable<Integer> {
             });
             ProbeSummary s = tracker.summary();
             if (text) ProbeReport.summary(s).forEach(out::println);
-            else out.println(JSON.writeValueAsString(ProbeReport.json(target.getAddress().getHostAddress(), target.getPort(), method,
+            else out.println(Json.MAPPER.writeValueAsString(ProbeReport.json(target.getAddress().getHostAddress(), target.getPort(), method,
                     interval, timeout, s, kept)));
             out.flush();
             if (s.answered() == 0) err.println("proxima probe: no answer from " + where);

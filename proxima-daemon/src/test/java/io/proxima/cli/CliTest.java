@@ -41,6 +41,17 @@ class CliTest {
         assertThat(r.out()).contains("mrt", "decode", "version", "Exit codes");
     }
 
+    /** `run` registers only itself (Main.run): its help, usage errors and exit codes are still picocli's. */
+    @Test
+    void runAloneStillHasItsHelpAndUsageErrors() {
+        Result help = run("run", "--help");
+        assertThat(help.rc()).isZero();
+        assertThat(help.out()).contains("Usage: proxima run", "--config", "SIGHUP", "Exit codes");
+        Result missing = run("run");
+        assertThat(missing.rc()).isEqualTo(Main.USAGE);
+        assertThat(missing.err()).contains("Missing required option", "Try 'proxima run --help'.");
+    }
+
     @Test
     void versionPrintsTheVersion() {
         assertThat(run("--version").out()).startsWith("proxima ");

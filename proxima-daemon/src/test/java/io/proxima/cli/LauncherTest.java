@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +74,37 @@ class LauncherTest {
         assertThat(r.rc()).isNotZero();
         assertThat(r.out()).contains("needs a JDK 21 or newer");
         assertThat(List.of(r.out().split("\n"))).noneMatch(l -> l.startsWith("found"));
+    }
+
+    /**
+     * `./proxima run` and packaging/proxima.service start the daemon with the same JVM flags and
+     * malloc setting: the footprint measured in docs/benchmarks.md (whose benchmark reads the unit)
+     * is then the one users get either way.
+     */
+    @Test
+    void theLauncherRunsTheDaemonWithTheSystemdUnitsJvmFlags() throws IOException {
+        String unit = Files.readString(ROOT.resolve("packaging/proxima.service"));
+        Matcher exec = Pattern.compile("(?m)^ExecStart=\\$\\{JAVA} (.*) -jar \\$\\{PROXIMA_JAR} run ").matcher(unit);
+        assertThat(exec.find()).as("the unit's ExecStart").isTrue();
+        Set<String> unitFlags = new TreeSet<>(Arrays.asList(exec.group(1).trim().split("\\s+")));
+
+        String launcher = Files.readString(ROOT.resolve("proxima"));
+        Matcher common = Pattern.compile("(?m)^jvm=\\(([^)]*)\\)").matcher(launcher);
+        assertThat(common.find()).as("the launcher's common flags").isTrue();
+        int run = launcher.indexOf("if [ \"${1:-}\" = run ]; then");
+        int orElse = launcher.indexOf("\nelse\n", run);
+        assertThat(run).as("the launcher's run branch").isPositive();
+        Set<String> launcherFlags = new TreeSet<>(flags(common.group(1)));
+        Matcher added = Pattern.compile("jvm\\+=\\(([^)]*)\\)").matcher(launcher.substring(run, orElse));
+        while (added.find()) launcherFlags.addAll(flags(added.group(1)));
+        launcherFlags.removeIf(f -> f.startsWith("-Xlog:"));   // the launcher keeps JVM messages off stdout; journald needs no such care
+
+        assertThat(launcherFlags).isEqualTo(unitFlags);
+        assertThat(unit).contains("Environment=MALLOC_ARENA_MAX=2");
+        assertThat(launcher.substring(run, orElse)).contains("export MALLOC_ARENA_MAX=2");
+    }
+
+    private static List<String> flags(String words) {
+        return Arrays.stream(words.trim().split("\\s+")).filter(w -> w.startsWith("-")).toList();
     }
 }
