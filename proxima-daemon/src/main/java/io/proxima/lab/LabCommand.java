@@ -45,6 +45,10 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|all", description = "One scenario, or all (default: ${DEFAULT-VALUE}).")
     String scenario = "all";
 
+    @Option(names = "--compare", paramLabel = "exabgp", description = "Then service death again at site-1 with ExaBGP's healthcheck "
+            + "(defaults, and Proxima's timings) in place of Proxima, side by side.")
+    String compare;
+
     @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md and " + SVG + " into DIR.")
     Path report;
 
@@ -66,10 +70,17 @@ public final class LabCommand implements Callable<Integer> {
             err.println("proxima lab: " + e.getMessage());
             return USAGE;
         }
-        Optional<String> why = LabSupport.unavailable(binaries(routers).toArray(String[]::new));
+        if (compare != null && !compare.equals("exabgp")) {
+            err.println("proxima lab: --compare takes exabgp, not '" + compare + "'");
+            return USAGE;
+        }
+        List<String> needed = new ArrayList<>(binaries(routers));
+        if (compare != null) needed.addAll(ExaBgpCompare.BINARIES);
+        Optional<String> why = LabSupport.unavailable(needed.toArray(String[]::new));
         if (why.isPresent()) {
             err.println("proxima lab needs root, iproute2, curl and " + (routers.equals("mixed") ? "bird2 and frr" : routers.equals("bird") ? "bird2" : "frr")
-                    + " (apt-get install iproute2 curl bird2 frr); here: " + why.get());
+                    + (compare != null ? ", and exabgp, nsd and dig for --compare" : "")
+                    + " (apt-get install iproute2 curl bird2 frr exabgp nsd bind9-dnsutils); here: " + why.get());
             return USAGE;
         }
         if (report != null) Files.createDirectories(report);
@@ -92,6 +103,10 @@ public final class LabCommand implements Callable<Integer> {
             run.setUp();
             for (int k = 0; k < scenarios.size(); k++) {
                 ok &= run.run(scenarios.get(k), run.sites.get(k % Topology.SIZE)).ok();
+            }
+            if (compare != null) {
+                if (scenarios.stream().noneMatch(s -> s == Scenario.SERVICE_DEATH)) ok &= run.run(Scenario.SERVICE_DEATH, run.sites.get(0)).ok();
+                for (LabRun.Result r : ExaBgpCompare.run(run, run.sites.get(0))) ok &= r.failure() == null;
             }
             run.stopClients();
         } catch (LabException | IllegalStateException e) {

@@ -1,5 +1,6 @@
 package io.proxima.lab;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -31,9 +32,23 @@ final class LabReport {
         for (LabRun.Result r : run.results) {
             String moved = r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "));
             String lost = r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "));
-            b.append("| ").append(r.scenario().id).append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
+            b.append("| ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (exabgp)").append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
                     .append(r.withdraw().map(LabRun::ms).orElse("-")).append(" | ").append(moved.isEmpty() ? "-" : moved).append(" | ")
                     .append(lost.isEmpty() ? "-" : lost).append(" | ").append(r.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
+        }
+        List<LabRun.Result> serviceDeath = run.results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals("site-1")).toList();
+        if (serviceDeath.stream().anyMatch(r -> !r.announcer().equals(LabRun.PROXIMA))) {
+            b.append("\n## Service death at site-1: Proxima and ExaBGP's healthcheck, same run\n\n"
+                    + "| announcer | check | event → traffic moved | probes lost | restored → back |\n|---|---|---|---|---|\n");
+            for (LabRun.Result r : serviceDeath) {
+                String check = r.announcer().equals(LabRun.PROXIMA)
+                        ? String.format(java.util.Locale.ROOT, "built-in responder, dns check every %d ms, fall %d", Site.CHECK_INTERVAL.toMillis(), Site.FALL)
+                        : "NSD, dig every interval";
+                b.append("| ").append(r.announcer()).append(" | ").append(check).append(" | ")
+                        .append(r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "))).append(" | ")
+                        .append(r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "))).append(" | ")
+                        .append(r.back().map(LabRun::ms).orElse("-")).append(" |\n");
+            }
         }
         b.append("\nLate answers: probes (from any client) that the broken site answered although they were sent more than "
                 + LabRun.LATE_GRACE.toMillis() + " ms after its route should have been gone: after the withdraw was on the wire, "
@@ -45,11 +60,13 @@ final class LabReport {
     }
 
     private static void scenario(StringBuilder b, LabRun.Result r) {
-        b.append("\n## ").append(r.scenario().id).append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
+        b.append("\n## ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")")
+                .append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
         b.append(r.scenario().what).append(".\n\n");
         b.append("| measure | value |\n|---|---|\n");
         b.append("| event → withdraw on the wire (site's event log) | ")
-                .append(r.withdraw().map(LabRun::ms).orElse("- (the node sends none: the router finds out)")).append(" |\n");
+                .append(r.withdraw().map(LabRun::ms).orElse(r.announcer().equals(LabRun.PROXIMA)
+                        ? "- (the node sends none: the router finds out)" : "- (ExaBGP logs no time for it)")).append(" |\n");
         for (LabRun.ClientResult c : r.clients()) {
             b.append("| ").append(c.client()).append(": event → traffic moved | ").append(LabRun.ms(c.moved()))
                     .append(" (to ").append(c.movedTo()).append(") |\n");

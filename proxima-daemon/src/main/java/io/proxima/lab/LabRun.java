@@ -48,7 +48,7 @@ final class LabRun {
      * should have been gone. {@code back}: restore → its clients steady on it again. {@code
      * otherWithdraws}: withdraws by the healthy sites meanwhile (their checks timing out under load).
      */
-    record Result(Scenario scenario, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
+    record Result(Scenario scenario, String announcer, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
                   long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure) {
         boolean ok() {
             return failure == null && lateAnswers == 0 && clients.stream().allMatch(c -> c.moved() != null);
@@ -117,14 +117,21 @@ final class LabRun {
         return now;
     }
 
+    static final String PROXIMA = "proxima";
+
     Result run(Scenario scenario, Site victim) {
+        return run(scenario, victim, PROXIMA);
+    }
+
+    /** {@code announcer}: what announces the site's route, Proxima or (--compare) ExaBGP's healthcheck. */
+    Result run(Scenario scenario, Site victim, String announcer) {
         List<Client> affected = clients.stream().filter(c -> victim.name().equals(catchment.get(c))).toList();
-        say("%s at %s behind %s: %s (its clients: %s)", scenario.id, victim.name(), victim.router.label(), scenario.what,
+        say("%s%s at %s behind %s: %s (its clients: %s)", scenario.id, announcer.equals(PROXIMA) ? "" : " with " + announcer, victim.name(), victim.router.label(), scenario.what,
                 affected.stream().map(Client::name).toList());
         if (affected.isEmpty()) throw new IllegalStateException(victim.name() + " has no clients to move: the catchment is " + catchment);
         Instant t0 = Instant.now();
         scenario.inject(victim);
-        marks.add(new Mark(t0, scenario.id + " " + victim.name()));
+        marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")));
         String failure = null;
         try {
             Await.until(MOVE_TIMEOUT, () -> affected.stream().allMatch(c -> c.firstAnswerNotFrom(victim.name(), t0)
@@ -134,7 +141,7 @@ final class LabRun {
             failure = e.getMessage();
         }
         Optional<Instant> withdrawn = Optional.empty();
-        if (scenario.withdraws) {
+        if (scenario.withdraws && announcer.equals(PROXIMA)) {
             // a drain (and SIGTERM) first sends GRACEFUL_SHUTDOWN and withdraws later: wait for the withdraw
             try {
                 withdrawn = Await.value(MOVE_TIMEOUT, () -> victim.withdrawWritten(t0), Optional::isPresent,
@@ -163,7 +170,7 @@ final class LabRun {
         Optional<Duration> withdraw = withdrawn.map(w -> Duration.between(t0, w));
         rows.forEach(r -> say("    %s → %s %s after the event, %d probes lost", r.client(), r.movedTo(), ms(r.moved()), r.lost()));
         say("    withdraw on the wire: %s; answers from %s after its route should have gone: %d",
-                withdraw.map(LabRun::ms).orElse("- (the router found out)"), victim.name(), late);
+                withdraw.map(LabRun::ms).orElse(announcer.equals(PROXIMA) ? "- (the router found out)" : "- (not in " + announcer + "'s log)"), victim.name(), late);
 
         Instant r0 = Instant.now();
         Optional<Duration> back = Optional.empty();
@@ -178,7 +185,7 @@ final class LabRun {
             failure = (failure == null ? "" : failure + "; ") + e.getMessage();
             say("    not restored: %s", e.getMessage());
         }
-        Result r = new Result(scenario, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure);
+        Result r = new Result(scenario, announcer, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure);
         results.add(r);
         return r;
     }
