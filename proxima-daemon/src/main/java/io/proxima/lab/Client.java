@@ -64,6 +64,10 @@ final class Client {
         process = netns.spawn(name(), cmd, Map.of(), null, log);
     }
 
+    DaemonProcess process() {
+        return process;
+    }
+
     /** SIGTERM: the probe prints its summary and exits. */
     void stop() {
         if (process != null && process.alive()) process.stop();

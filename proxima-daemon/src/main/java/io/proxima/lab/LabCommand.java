@@ -114,7 +114,7 @@ public final class LabCommand implements Callable<Integer> {
             ok = false;
         } finally {
             if (run.started != null && !run.clients.isEmpty()) {
-                svg = Timeline.svg(run.clients, run.marks, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)");
+                svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)");
             }
             run.say("tearing the lab down");
             lab.close();

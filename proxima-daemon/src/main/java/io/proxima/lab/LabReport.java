@@ -21,6 +21,10 @@ final class LabReport {
                 Topology.ANYCAST, Site.CHECK_INTERVAL.toMillis(), Site.CHECK_TIMEOUT.toMillis(), Site.FALL, Site.RISE,
                 Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST_IP, Client.INTERVAL, Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), run.loadBefore, LabRun.loadAverage()));
+        if (!run.probeCpu.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "CPU used over the %.0f s run: each probe JVM %s s, each site JVM %s s "
+                    + "(a restarted site: since its restart).%n%n", run.cpuWindow.toMillis() / 1000.0, seconds(run.probeCpu), seconds(run.siteCpu)));
+        }
         b.append("## Catchment\n\n| client | router | AS path at the router | answered by |\n|---|---|---|---|\n");
         for (LabRun.CatchmentRow r : run.catchmentRows) {
             b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
@@ -57,6 +61,10 @@ final class LabReport {
                 + "(each waits " + Client.TIMEOUT + ").\n");
         if (svgName != null) b.append("\n![timeline](").append(svgName).append(")\n");
         return b.toString();
+    }
+
+    private static String seconds(List<java.time.Duration> l) {
+        return l.stream().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).collect(Collectors.joining(" / "));
     }
 
     private static void scenario(StringBuilder b, LabRun.Result r) {

@@ -48,7 +48,7 @@ final class LabRun {
      * should have been gone. {@code back}: restore → its clients steady on it again. {@code
      * otherWithdraws}: withdraws by the healthy sites meanwhile (their checks timing out under load).
      */
-    record Result(Scenario scenario, String announcer, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
+    record Result(Scenario scenario, String announcer, Instant at, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
                   long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure) {
         boolean ok() {
             return failure == null && lateAnswers == 0 && clients.stream().allMatch(c -> c.moved() != null);
@@ -67,6 +67,9 @@ final class LabRun {
     Instant started;
     Map<Client, String> catchment = Map.of();
     String loadBefore = "?";
+    List<Duration> probeCpu = List.of();
+    List<Duration> siteCpu = List.of();
+    Duration cpuWindow = Duration.ZERO;
 
     LabRun(Lab lab, String routers, PrintStream progress) {
         this.lab = lab;
@@ -129,8 +132,9 @@ final class LabRun {
         say("%s%s at %s behind %s: %s (its clients: %s)", scenario.id, announcer.equals(PROXIMA) ? "" : " with " + announcer, victim.name(), victim.router.label(), scenario.what,
                 affected.stream().map(Client::name).toList());
         if (affected.isEmpty()) throw new IllegalStateException(victim.name() + " has no clients to move: the catchment is " + catchment);
-        Instant t0 = Instant.now();
+        // the event's time is when the command that causes it has returned: the fault is in effect
         scenario.inject(victim);
+        Instant t0 = Instant.now();
         marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")));
         String failure = null;
         try {
@@ -185,14 +189,22 @@ final class LabRun {
             failure = (failure == null ? "" : failure + "; ") + e.getMessage();
             say("    not restored: %s", e.getMessage());
         }
-        Result r = new Result(scenario, announcer, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure);
+        Result r = new Result(scenario, announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure);
         results.add(r);
         return r;
     }
 
     /** Stops the probes (they print their summaries) and reads the last of their output. */
     void stopClients() {
+        probeCpu = clients.stream().map(c -> cpu(c.process())).toList();
+        siteCpu = sites.stream().map(s -> cpu(s.process())).toList();
+        cpuWindow = Duration.between(started, Instant.now());
         clients.forEach(Client::stop);
+    }
+
+    /** CPU time of a child so far (a restarted site: of its current JVM only). */
+    static Duration cpu(io.proxima.labkit.DaemonProcess p) {
+        return p == null ? Duration.ZERO : p.process().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The 1-, 5- and 15-minute load averages: the lab shares two cores with whatever else runs. */

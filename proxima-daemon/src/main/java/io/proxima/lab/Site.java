@@ -63,6 +63,10 @@ final class Site {
         this.config = dir.resolve("proxima.yaml");
         this.events = dir.resolve("events.jsonl");
         write(config, config());
+        // the local table moves from priority 0 to LOCAL_PREF now, so that breaking the service later
+        // is one command whose end is the moment of death
+        netns.ip("rule", "add", "pref", Integer.toString(LOCAL_PREF), "lookup", "local");
+        netns.ip("rule", "del", "pref", "0");
     }
 
     String name() {
@@ -96,8 +100,6 @@ final class Site {
      * both fail, as if the responder had died; BGP, BFD and the API are untouched.
      */
     void breakService() {
-        netns.ip("rule", "add", "pref", Integer.toString(LOCAL_PREF), "lookup", "local");
-        netns.ip("rule", "del", "pref", "0");
         netns.ip("rule", "add", "pref", Integer.toString(BLACKHOLE_PREF), "to", Topology.ANYCAST_IP,
                 "ipproto", "udp", "dport", "53", "blackhole");
         serviceBroken = true;
@@ -106,8 +108,6 @@ final class Site {
     void repairService() {
         if (!serviceBroken) return;
         netns.ip("rule", "del", "pref", Integer.toString(BLACKHOLE_PREF));
-        netns.ip("rule", "add", "pref", "0", "lookup", "local");
-        netns.ip("rule", "del", "pref", Integer.toString(LOCAL_PREF));
         serviceBroken = false;
     }
 

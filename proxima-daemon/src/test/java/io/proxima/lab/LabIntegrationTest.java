@@ -30,7 +30,7 @@ class LabIntegrationTest {
             check(run.run(Scenario.SERVICE_DEATH, run.sites.get(0)), "site-1"); // behind r1, FRR
             check(run.run(Scenario.FROZEN_NODE, run.sites.get(1)), "site-2");   // behind r2, BIRD
             run.stopClients();
-            assertThat(Timeline.svg(run.clients, run.marks, "test")).startsWith("<svg").contains("frozen-node site-2").endsWith("</svg>\n");
+            assertThat(Timeline.svg(run.clients, run.marks, run.results, "test")).startsWith("<svg").contains("frozen-node site-2").endsWith("</svg>\n");
         } finally {
             pids = lab.pids();
             lab.close();
