@@ -36,7 +36,7 @@ final class LabReport {
         for (LabRun.Result r : run.results) {
             String moved = r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "));
             String lost = r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "));
-            b.append("| ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (exabgp)").append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
+            b.append("| ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")").append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
                     .append(r.withdraw().map(LabRun::ms).orElse("-")).append(" | ").append(moved.isEmpty() ? "-" : moved).append(" | ")
                     .append(lost.isEmpty() ? "-" : lost).append(" | ").append(r.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
         }
