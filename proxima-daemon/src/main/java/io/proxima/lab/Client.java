@@ -134,6 +134,11 @@ final class Client {
         return samples().stream().filter(s -> !s.sent().isBefore(from) && s.answered() && !s.instance().equals(instance)).count();
     }
 
+    @Override
+    public String toString() {
+        return name();
+    }
+
     /** Probes sent at or after {@code from}, answered or not. */
     long sentSince(Instant from) {
         return samples().stream().filter(s -> !s.sent().isBefore(from)).count();

@@ -80,7 +80,7 @@ public final class LabCommand implements Callable<Integer> {
         if (why.isPresent()) {
             err.println("proxima lab needs root, iproute2, curl and " + (routers.equals("mixed") ? "bird2 and frr" : routers.equals("bird") ? "bird2" : "frr")
                     + (compare != null ? ", and exabgp, nsd and dig for --compare" : "")
-                    + " (apt-get install iproute2 curl bird2 frr exabgp nsd bind9-dnsutils); here: " + why.get());
+                    + " (apt-get install iproute2 curl bird2 frr" + (compare != null ? " exabgp nsd bind9-dnsutils" : "") + "); here: " + why.get());
             return USAGE;
         }
         if (report != null) Files.createDirectories(report);

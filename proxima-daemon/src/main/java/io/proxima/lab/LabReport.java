@@ -23,7 +23,7 @@ final class LabReport {
                 Runtime.getRuntime().availableProcessors(), run.loadBefore, LabRun.loadAverage()));
         if (!run.probeCpu.isEmpty()) {
             b.append(String.format(Locale.ROOT, "CPU used over the %.0f s run: each probe JVM %s s, each site JVM %s s "
-                    + "(a restarted site: since its restart).%n%n", run.cpuWindow.toMillis() / 1000.0, seconds(run.probeCpu), seconds(run.siteCpu)));
+                    + "(a restarted site: since its restart; 0: stopped).%n%n", run.cpuWindow.toMillis() / 1000.0, seconds(run.probeCpu), seconds(run.siteCpu)));
         }
         b.append("## Catchment\n\n| client | router | AS path at the router | answered by |\n|---|---|---|---|\n");
         for (LabRun.CatchmentRow r : run.catchmentRows) {

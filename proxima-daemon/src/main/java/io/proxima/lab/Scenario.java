@@ -3,7 +3,6 @@ package io.proxima.lab;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The faults, each done to one site and then undone. {@code withdraws} says whether the node itself
@@ -74,6 +73,6 @@ enum Scenario {
 
     @Override
     public String toString() {
-        return id.toLowerCase(Locale.ROOT);
+        return id;
     }
 }

@@ -68,6 +68,7 @@ final class Topology {
     final List<Router> routers = new ArrayList<>();
     final List<Netns> siteNs = new ArrayList<>();
     final List<Netns> clientNs = new ArrayList<>();
+    private final List<Netns> routerNs = new ArrayList<>();
 
     private Topology(Lab lab) {
         this.lab = lab;
@@ -113,7 +114,7 @@ final class Topology {
     /** Namespaces and links (no daemons yet). */
     static Topology wire(Lab lab) {
         Topology t = new Topology(lab);
-        List<Netns> rns = new ArrayList<>();
+        List<Netns> rns = t.routerNs;
         for (int i = 1; i <= SIZE; i++) {
             rns.add(lab.netns("r" + i));
             t.siteNs.add(lab.netns("site" + i));
@@ -128,17 +129,14 @@ final class Topology {
             t.siteNs.get(i - 1).addRoute("default", routerSiteAddress(i));
             t.clientNs.get(i - 1).addRoute("default", routerClientAddress(i));
         }
-        t.pendingRouterNs = rns;
         return t;
     }
-
-    private List<Netns> pendingRouterNs;
 
     /** Starts the four routers: eBGP on the ring, a passive BFD-bound session to the site, the client net announced. */
     void startRouters(String choice) {
         BfdConfig bfd = BfdConfig.timers(BFD_MS, BFD_MS, BFD_MULTIPLIER);
         for (int i = 1; i <= SIZE; i++) {
-            Netns ns = pendingRouterNs.get(i - 1);
+            Netns ns = routerNs.get(i - 1);
             int n = next(i), p = previous(i);
             List<Peer> peers = List.of(
                     Peer.of(ringAddress(i, false), routerAs(n)),

@@ -11,7 +11,8 @@
  * <p>Files: {@link io.proxima.lab.LabCommand} (the command), {@code Topology} (address plan and
  * wiring), {@code Site} (one {@code proxima run}), {@code Client} (one {@code proxima probe}, read
  * as it runs), {@code Scenario} (the faults), {@code LabRun} (the sequence and the measurements),
- * {@code LabReport} (markdown) and {@code Timeline} (SVG). The namespaces, daemons and processes are
+ * {@code LabReport} (markdown), {@code Timeline} (SVG), {@code ExaBgpCompare} ({@code --compare exabgp}) and
+ * {@code Jvm} (a child {@code proxima} command line). The namespaces, daemons and processes are
  * proxima-labkit's; its {@code Lab} tears them down on exit, on failure and on Ctrl-C.
  */
 package io.proxima.lab;
