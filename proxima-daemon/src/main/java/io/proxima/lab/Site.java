@@ -43,7 +43,12 @@ final class Site {
     /** Policy-routing rule priorities: the blackhole goes before the local table, which moves from 0 to here. */
     static final int BLACKHOLE_PREF = 10;
     static final int LOCAL_PREF = 100;
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m", "--enable-native-access=ALL-UNNAMED");
+    /**
+     * The launcher's collector; C1 only, because four daemons compiling with C2 at once is most of the
+     * CPU a lab start costs on two cores, and the checks and BFD of a small daemon do not need C2.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1",
+            "--enable-native-access=ALL-UNNAMED");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final int index;
