@@ -115,6 +115,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("reload", new ControlCommands.Reload(out, err))
                 .addSubcommand("probe", new ProbeCommand(out, err))
                 .addSubcommand("demo", new io.proxima.demo.DemoCommand(out))
+                .addSubcommand("lab", new io.proxima.lab.LabCommand(out, err))
                 .addSubcommand("version", new VersionCommand(out));
     }
 

@@ -1,0 +1,151 @@
+package io.proxima.lab;
+
+import io.proxima.labkit.DaemonProcess;
+import io.proxima.labkit.Netns;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One client: {@code proxima probe 198.51.100.75 --dns --interval 10ms -v} as its own JVM in the
+ * client's namespace, its output read while it runs. {@code -v} prints one line per probe, with the
+ * wall-clock time it was sent and who answered (or "lost"); the wall clock is what the sites' event
+ * logs use too, so the two line up. Outcomes arrive out of order (a lost probe is printed when it
+ * times out): they are kept by sequence number.
+ */
+final class Client {
+
+    static final String INTERVAL = "10ms";
+    /** A probe unanswered after this long is lost; the lab's round trips are well under 1 ms. */
+    static final String TIMEOUT = "100ms";
+    static final String LOST = "lost";
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx48m", "-XX:TieredStopAtLevel=1");
+    /** {@code 2026-11-26T16:50:01.123Z  #42  site-1  0.3 ms} or {@code …  #43  lost} (ProbeReport.verbose). */
+    private static final Pattern LINE = Pattern.compile("^(\\S+Z)\\s+#(\\d+)\\s+(\\S+)");
+
+    /** One probe: when it was sent and who answered ({@link #LOST} if nobody). */
+    record Sample(Instant sent, String instance) {
+        boolean answered() {
+            return !instance.equals(LOST);
+        }
+    }
+
+    final int index;
+    final Netns netns;
+    final Topology.Router router;
+    private final Path log;
+    private DaemonProcess process;
+    private final TreeMap<Long, Sample> samples = new TreeMap<>();
+    private long readOffset;
+    private final StringBuilder partial = new StringBuilder();
+
+    Client(int index, Netns netns, Topology.Router router, Path dir) {
+        this.index = index;
+        this.netns = netns;
+        this.router = router;
+        this.log = dir.resolve("probe" + index + ".log");
+    }
+
+    String name() {
+        return "client-" + index;
+    }
+
+    void start() {
+        List<String> cmd = Jvm.proxima(JVM_OPTIONS, "probe", Topology.ANYCAST_IP, "--dns", "--interval", INTERVAL, "--timeout", TIMEOUT, "-v");
+        process = netns.spawn(name(), cmd, Map.of(), null, log);
+    }
+
+    DaemonProcess process() {
+        return process;
+    }
+
+    /** SIGTERM: the probe prints its summary and exits. */
+    void stop() {
+        if (process != null && process.alive()) process.stop();
+        poll();
+    }
+
+    /** Reads what the probe printed since the last call. */
+    synchronized void poll() {
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+            long len = f.length();
+            if (len <= readOffset) return;
+            byte[] b = new byte[(int) (len - readOffset)];
+            f.seek(readOffset);
+            f.readFully(b);
+            readOffset = len;
+            partial.append(new String(b, StandardCharsets.UTF_8));
+        } catch (java.io.FileNotFoundException e) {
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int nl;
+        while ((nl = partial.indexOf("\n")) >= 0) {
+            String line = partial.substring(0, nl);
+            partial.delete(0, nl + 1);
+            Matcher m = LINE.matcher(line);
+            if (m.find()) samples.put(Long.parseLong(m.group(2)), new Sample(Instant.parse(m.group(1)), m.group(3)));
+        }
+    }
+
+    /** Every probe so far, in the order sent. */
+    synchronized List<Sample> samples() {
+        poll();
+        return List.copyOf(samples.values());
+    }
+
+    /** Who answered the last {@code n} probes, if the same instance answered all of them. */
+    synchronized Optional<String> steadyOn(int n) {
+        poll();
+        if (samples.size() < n) return Optional.empty();
+        String who = null;
+        for (Sample s : samples.descendingMap().values().stream().limit(n).toList()) {
+            if (!s.answered() || (who != null && !who.equals(s.instance()))) return Optional.empty();
+            who = s.instance();
+        }
+        return Optional.ofNullable(who);
+    }
+
+    /** The first probe sent at or after {@code after} that {@code instance} did not answer but another did. */
+    Optional<Sample> firstAnswerNotFrom(String instance, Instant after) {
+        for (Sample s : samples()) {
+            if (!s.sent().isBefore(after) && s.answered() && !s.instance().equals(instance)) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    /** Probes sent in [from, to) that nobody answered. */
+    long lost(Instant from, Instant to) {
+        return samples().stream().filter(s -> !s.sent().isBefore(from) && s.sent().isBefore(to) && !s.answered()).count();
+    }
+
+    /** Probes sent at or after {@code from} that someone other than {@code instance} answered. */
+    long answeredByOthers(String instance, Instant from) {
+        return samples().stream().filter(s -> !s.sent().isBefore(from) && s.answered() && !s.instance().equals(instance)).count();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    /** Probes sent at or after {@code from}, answered or not. */
+    long sentSince(Instant from) {
+        return samples().stream().filter(s -> !s.sent().isBefore(from)).count();
+    }
+
+    /** Probes sent in [from, to) that {@code instance} answered. */
+    long answeredBy(String instance, Instant from, Instant to) {
+        return samples().stream().filter(s -> !s.sent().isBefore(from) && s.sent().isBefore(to) && s.instance().equals(instance)).count();
+    }
+}

@@ -1,0 +1,133 @@
+package io.proxima.lab;
+
+import io.proxima.labkit.Lab;
+import io.proxima.labkit.LabException;
+import io.proxima.labkit.LabSupport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code proxima lab}: the anycast picture on real routers in network namespaces, with measured
+ * failover (issue #8). Progress goes to stderr, the markdown report to stdout. The lab is torn down
+ * on every way out: normally, on a failure, and on Ctrl-C (labkit's shutdown hook).
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"Real routers (FRR and/or BIRD) in network namespaces: 4 routers in a ring, 4 sites each running",
+            "'proxima run' with the built-in DNS responder on 198.51.100.75 and BFD, 4 clients each running 'proxima probe'",
+            "every 10 ms. Prints the catchment, breaks sites one scenario at a time, and reports the failover measured.",
+            "Needs root, iproute2, curl, and bird2 and/or frr."},
+        footer = {"", "Scenarios: service-death, sigterm, kill, frozen-node, drain, link-down (all: every one, in that order).",
+            "Exit codes: 0 every scenario moved the traffic with no late answer; 1 one did not; 2 usage, or the machine",
+            "cannot run the lab; 3 internal error."})
+public final class LabCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FINDINGS = 1;
+    static final int USAGE = 2;
+    static final List<String> FRR_BINARIES = List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/lib/frr/bfdd", "vtysh");
+    static final List<String> BIRD_BINARIES = List.of("bird", "birdc");
+    static final String SVG = "timeline.svg";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Option(names = "--routers", paramLabel = "frr|bird|mixed", description = "Which daemons route (default: ${DEFAULT-VALUE}: r1, r3 FRR; r2, r4 BIRD).")
+    String routers = "mixed";
+
+    @Option(names = "--scenario", paramLabel = "NAME|all", description = "One scenario, or all (default: ${DEFAULT-VALUE}).")
+    String scenario = "all";
+
+    @Option(names = "--compare", paramLabel = "exabgp", description = "Then service death again at site-1 with ExaBGP's healthcheck "
+            + "(defaults, and Proxima's timings) in place of Proxima, side by side.")
+    String compare;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md and " + SVG + " into DIR.")
+    Path report;
+
+    public LabCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("frr", "bird", "mixed").contains(routers)) {
+            err.println("proxima lab: --routers must be frr, bird or mixed, not '" + routers + "'");
+            return USAGE;
+        }
+        List<Scenario> scenarios;
+        try {
+            scenarios = Scenario.parse(scenario);
+        } catch (IllegalArgumentException e) {
+            err.println("proxima lab: " + e.getMessage());
+            return USAGE;
+        }
+        if (compare != null && !compare.equals("exabgp")) {
+            err.println("proxima lab: --compare takes exabgp, not '" + compare + "'");
+            return USAGE;
+        }
+        List<String> needed = new ArrayList<>(binaries(routers));
+        if (compare != null) needed.addAll(ExaBgpCompare.BINARIES);
+        Optional<String> why = LabSupport.unavailable(needed.toArray(String[]::new));
+        if (why.isPresent()) {
+            err.println("proxima lab needs root, iproute2, curl and " + (routers.equals("mixed") ? "bird2 and frr" : routers.equals("bird") ? "bird2" : "frr")
+                    + (compare != null ? ", and exabgp, nsd and dig for --compare" : "")
+                    + " (apt-get install iproute2 curl bird2 frr" + (compare != null ? " exabgp nsd bind9-dnsutils" : "") + "); here: " + why.get());
+            return USAGE;
+        }
+        if (report != null) Files.createDirectories(report);
+        return run(scenarios);
+    }
+
+    static List<String> binaries(String routers) {
+        List<String> b = new ArrayList<>(List.of("curl"));
+        if (!routers.equals("bird")) b.addAll(FRR_BINARIES);
+        if (!routers.equals("frr")) b.addAll(BIRD_BINARIES);
+        return b;
+    }
+
+    private int run(List<Scenario> scenarios) throws IOException {
+        Lab lab = Lab.create();
+        LabRun run = new LabRun(lab, routers, err);
+        boolean ok = true;
+        String svg = null;
+        try {
+            run.setUp();
+            for (int k = 0; k < scenarios.size(); k++) {
+                ok &= run.run(scenarios.get(k), run.sites.get(k % Topology.SIZE)).ok();
+            }
+            if (compare != null) {
+                if (scenarios.stream().noneMatch(s -> s == Scenario.SERVICE_DEATH)) ok &= run.run(Scenario.SERVICE_DEATH, run.sites.get(0)).ok();
+                for (LabRun.Result r : ExaBgpCompare.run(run, run.sites.get(0))) ok &= r.failure() == null;
+            }
+            run.stopClients();
+        } catch (LabException | IllegalStateException e) {
+            err.println("proxima lab: " + e.getMessage());
+            ok = false;
+        } finally {
+            if (run.started != null && !run.clients.isEmpty()) {
+                svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)");
+            }
+            run.say("tearing the lab down");
+            lab.close();
+        }
+        if (run.topology != null && !run.catchmentRows.isEmpty()) {
+            String md = LabReport.markdown(run, report == null || svg == null ? null : SVG);
+            out.print(md);
+            out.flush();
+            if (report != null) {
+                Files.writeString(report.resolve("report.md"), md);
+                if (svg != null) Files.writeString(report.resolve(SVG), svg);
+            }
+        }
+        return ok ? OK : FINDINGS;
+    }
+}

@@ -1,0 +1,89 @@
+package io.proxima.lab;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The run as markdown: setup, catchment, one table per scenario, a summary. */
+final class LabReport {
+
+    private LabReport() {
+    }
+
+    static String markdown(LabRun run, String svgName) {
+        StringBuilder b = new StringBuilder();
+        b.append("# proxima lab report\n\n");
+        b.append(String.format(Locale.ROOT, "Routers: %s, in a ring (eBGP; AS-path length is the cost). "
+                + "Sites: `proxima run` (own JVM each) with the built-in DNS responder on %s; check CHAOS TXT id.server "
+                + "every %d ms, timeout %d ms, fall %d, rise %d; BFD %d ms x %d to the router. "
+                + "Clients: `proxima probe %s --dns --interval %s` (own JVM each). Java %s, %d CPUs, load average %s at the start, %s at the end.%n%n",
+                run.topology.routers.stream().map(Topology.Router::label).collect(Collectors.joining(", ")),
+                Topology.ANYCAST, Site.CHECK_INTERVAL.toMillis(), Site.CHECK_TIMEOUT.toMillis(), Site.FALL, Site.RISE,
+                Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST_IP, Client.INTERVAL, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), run.loadBefore, LabRun.loadAverage()));
+        if (!run.probeCpu.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "CPU used over the %.0f s run: each probe JVM %s s, each site JVM %s s "
+                    + "(a restarted site: since its restart; 0: stopped).%n%n", run.cpuWindow.toMillis() / 1000.0, seconds(run.probeCpu), seconds(run.siteCpu)));
+        }
+        b.append("## Catchment\n\n| client | router | AS path at the router | answered by |\n|---|---|---|---|\n");
+        for (LabRun.CatchmentRow r : run.catchmentRows) {
+            b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
+                    .append(r.site()).append(" |\n");
+        }
+        for (LabRun.Result r : run.results) scenario(b, r);
+        b.append("\n## Summary\n\n| scenario | site | event → withdraw on the wire | event → traffic moved | probes lost | late answers | ok |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (LabRun.Result r : run.results) {
+            String moved = r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "));
+            String lost = r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "));
+            b.append("| ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")").append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
+                    .append(r.withdraw().map(LabRun::ms).orElse("-")).append(" | ").append(moved.isEmpty() ? "-" : moved).append(" | ")
+                    .append(lost.isEmpty() ? "-" : lost).append(" | ").append(r.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
+        }
+        List<LabRun.Result> serviceDeath = run.results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals("site-1")).toList();
+        if (serviceDeath.stream().anyMatch(r -> !r.announcer().equals(LabRun.PROXIMA))) {
+            b.append("\n## Service death at site-1: Proxima and ExaBGP's healthcheck, same run\n\n"
+                    + "| announcer | check | event → traffic moved | probes lost | restored → back |\n|---|---|---|---|---|\n");
+            for (LabRun.Result r : serviceDeath) {
+                String check = r.announcer().equals(LabRun.PROXIMA)
+                        ? String.format(java.util.Locale.ROOT, "built-in responder, dns check every %d ms, fall %d", Site.CHECK_INTERVAL.toMillis(), Site.FALL)
+                        : "NSD, dig every interval";
+                b.append("| ").append(r.announcer()).append(" | ").append(check).append(" | ")
+                        .append(r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "))).append(" | ")
+                        .append(r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "))).append(" | ")
+                        .append(r.back().map(LabRun::ms).orElse("-")).append(" |\n");
+            }
+        }
+        b.append("\nLate answers: probes (from any client) that the broken site answered although they were sent more than "
+                + LabRun.LATE_GRACE.toMillis() + " ms after its route should have been gone: after the withdraw was on the wire, "
+                + "or, where the node sends none, after the event (kill -9, link down) or the BFD detection time (SIGSTOP). "
+                + "Probes lost: unanswered probes between the event and the client's first answer from another site "
+                + "(each waits " + Client.TIMEOUT + ").\n");
+        if (svgName != null) b.append("\n![timeline](").append(svgName).append(")\n");
+        return b.toString();
+    }
+
+    private static String seconds(List<java.time.Duration> l) {
+        return l.stream().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).collect(Collectors.joining(" / "));
+    }
+
+    private static void scenario(StringBuilder b, LabRun.Result r) {
+        b.append("\n## ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")")
+                .append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
+        b.append(r.scenario().what).append(".\n\n");
+        b.append("| measure | value |\n|---|---|\n");
+        b.append("| event → withdraw on the wire (site's event log) | ")
+                .append(r.withdraw().map(LabRun::ms).orElse(r.announcer().equals(LabRun.PROXIMA)
+                        ? "- (the node sends none: the router finds out)" : "- (ExaBGP logs no time for it)")).append(" |\n");
+        for (LabRun.ClientResult c : r.clients()) {
+            b.append("| ").append(c.client()).append(": event → traffic moved | ").append(LabRun.ms(c.moved()))
+                    .append(" (to ").append(c.movedTo()).append(") |\n");
+            b.append("| ").append(c.client()).append(": probes lost | ").append(c.lost()).append(" |\n");
+        }
+        b.append("| answers from ").append(r.site()).append(" after its route should have been gone (event + ")
+                .append(LabRun.ms(r.routeGoneBy())).append(") | ").append(r.lateAnswers()).append(" |\n");
+        b.append("| withdraws by the other sites meanwhile (checks timing out under load) | ").append(r.otherWithdraws()).append(" |\n");
+        b.append("| restored → its clients back on it | ").append(r.back().map(LabRun::ms).orElse("-")).append(" |\n");
+        if (r.failure() != null) b.append("\n**Failed:** ").append(r.failure().replace("\n", " ")).append("\n");
+    }
+}

@@ -1,0 +1,229 @@
+package io.proxima.lab;
+
+import io.proxima.labkit.Await;
+import io.proxima.labkit.Lab;
+import io.proxima.labkit.LabException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the lab, waits for the catchment, then runs each scenario against one site and measures.
+ * Scenario k breaks site ((k - 1) mod 4) + 1, so a full run breaks every site, behind both kinds
+ * of router with {@code --routers mixed}. Every wait is for a condition, with a named limit.
+ */
+final class LabRun {
+
+    /** Routers, 4 JVMs and 4 probes on two cores: the first catchment can take a while. */
+    static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(90);
+    /** How long the traffic may take to move before the scenario counts as failed. */
+    static final Duration MOVE_TIMEOUT = Duration.ofSeconds(20);
+    /** How long a restored site may take to win its clients back (a restarted JVM included). */
+    static final Duration RETURN_TIMEOUT = Duration.ofSeconds(60);
+    /** A client is steady on a site after this many answers in a row from it (200 ms). */
+    static final int STEADY_PROBES = 20;
+    /** Answers from the new site a moved client collects before the scenario is measured (500 ms). */
+    static final int OBSERVE_PROBES = 50;
+    /** Routers and the wire take a moment to act on a withdraw: answers within this are not "late". */
+    static final Duration LATE_GRACE = Duration.ofMillis(100);
+
+    /** Who answers a client, and the AS path its router chose. */
+    record CatchmentRow(String client, String router, String asPath, String site) { }
+
+    /** A moment on the timeline. */
+    record Mark(Instant at, String label) { }
+
+    /** One affected client's figures. {@code moved} is null if its traffic never moved. */
+    record ClientResult(String client, String movedTo, Duration moved, long lost) { }
+
+    /**
+     * One scenario. {@code withdraw}: event → withdraw on the wire, if the node sent one.
+     * {@code lateAnswers}: probes (any client) answered by the broken site, sent after its route
+     * should have been gone. {@code back}: restore → its clients steady on it again. {@code
+     * otherWithdraws}: withdraws by the healthy sites meanwhile (their checks timing out under load).
+     */
+    record Result(Scenario scenario, String announcer, Instant at, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
+                  long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure) {
+        boolean ok() {
+            return failure == null && lateAnswers == 0 && clients.stream().allMatch(c -> c.moved() != null);
+        }
+    }
+
+    final String routers;
+    final Lab lab;
+    final PrintStream progress;
+    final List<Site> sites = new ArrayList<>();
+    final List<Client> clients = new ArrayList<>();
+    final List<Mark> marks = new ArrayList<>();
+    final List<Result> results = new ArrayList<>();
+    final List<CatchmentRow> catchmentRows = new ArrayList<>();
+    Topology topology;
+    Instant started;
+    Map<Client, String> catchment = Map.of();
+    String loadBefore = "?";
+    List<Duration> probeCpu = List.of();
+    List<Duration> siteCpu = List.of();
+    Duration cpuWindow = Duration.ZERO;
+
+    LabRun(Lab lab, String routers, PrintStream progress) {
+        this.lab = lab;
+        this.routers = routers;
+        this.progress = progress;
+    }
+
+    void setUp() {
+        started = Instant.now();
+        loadBefore = loadAverage();
+        say("wiring 12 namespaces: 4 routers (%s) in a ring, 4 sites, 4 clients", routers);
+        topology = Topology.wire(lab);
+        topology.startRouters(routers);
+        say("routers up: %s", String.join(", ", topology.routers.stream().map(Topology.Router::label).toList()));
+        for (int i = 1; i <= Topology.SIZE; i++) {
+            Topology.Router r = topology.routers.get(i - 1);
+            sites.add(new Site(i, topology.siteNs.get(i - 1), r, lab));
+            clients.add(new Client(i, topology.clientNs.get(i - 1), r, lab.dir()));
+        }
+        // the sites first: 8 JVMs starting at once on two cores time their own checks out
+        sites.forEach(Site::start);
+        sites.forEach(Site::awaitApi);
+        say("4 proxima run JVMs answer their API; waiting for each to announce %s", Topology.ANYCAST);
+        Await.until(CONVERGE_TIMEOUT, () -> sites.stream().allMatch(Site::announced),
+                () -> "every site announced; not yet: " + sites.stream().filter(s -> !s.announced()).map(Site::name).toList());
+        say("every site announces; starting the 4 probes, waiting for every client to be answered steadily");
+        clients.forEach(Client::start);
+        Map<Client, String> home = new LinkedHashMap<>();
+        clients.forEach(c -> home.put(c, "site-" + c.index));
+        catchment = awaitSteady(CONVERGE_TIMEOUT, home);
+        marks.add(new Mark(Instant.now(), "catchment"));
+        for (Client c : clients) {
+            String path = c.router.daemon().routes(Topology.ANYCAST).stream().filter(io.proxima.labkit.Route::best).findFirst()
+                    .map(r -> String.join(" ", r.asPath().stream().map(String::valueOf).toList())).orElse("?");
+            catchmentRows.add(new CatchmentRow(c.name(), c.router.label(), path, catchment.get(c)));
+        }
+        say("catchment: %s", catchment.entrySet().stream().map(e -> e.getKey().name() + " → " + e.getValue()).toList());
+    }
+
+    /** Waits until every client is steady; with {@code expected}, on that site. */
+    Map<Client, String> awaitSteady(Duration timeout, Map<Client, String> expected) {
+        Await.until(timeout, () -> clients.stream().allMatch(c -> c.steadyOn(STEADY_PROBES)
+                .map(s -> expected == null || s.equals(expected.get(c))).orElse(false)),
+                () -> "every client answered steadily" + (expected == null ? "" : " as before") + "; now "
+                        + clients.stream().map(c -> c.name() + ": " + c.steadyOn(STEADY_PROBES).orElse("(unsteady)")).toList());
+        Map<Client, String> now = new LinkedHashMap<>();
+        clients.forEach(c -> now.put(c, c.steadyOn(STEADY_PROBES).orElseThrow()));
+        return now;
+    }
+
+    static final String PROXIMA = "proxima";
+
+    Result run(Scenario scenario, Site victim) {
+        return run(scenario, victim, PROXIMA);
+    }
+
+    /** {@code announcer}: what announces the site's route, Proxima or (--compare) ExaBGP's healthcheck. */
+    Result run(Scenario scenario, Site victim, String announcer) {
+        List<Client> affected = clients.stream().filter(c -> victim.name().equals(catchment.get(c))).toList();
+        say("%s%s at %s behind %s: %s (its clients: %s)", scenario.id, announcer.equals(PROXIMA) ? "" : " with " + announcer, victim.name(), victim.router.label(), scenario.what,
+                affected.stream().map(Client::name).toList());
+        if (affected.isEmpty()) throw new IllegalStateException(victim.name() + " has no clients to move: the catchment is " + catchment);
+        // the event's time is when the command that causes it has returned: the fault is in effect
+        scenario.inject(victim);
+        Instant t0 = Instant.now();
+        marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")));
+        String failure = null;
+        try {
+            Await.until(MOVE_TIMEOUT, () -> affected.stream().allMatch(c -> c.firstAnswerNotFrom(victim.name(), t0)
+                    .map(m -> c.answeredByOthers(victim.name(), m.sent()) >= OBSERVE_PROBES).orElse(false)),
+                    "the traffic of " + victim.name() + "'s clients moved to another site");
+        } catch (LabException e) {
+            failure = e.getMessage();
+        }
+        Optional<Instant> withdrawn = Optional.empty();
+        if (scenario.withdraws && announcer.equals(PROXIMA)) {
+            // a drain (and SIGTERM) first sends GRACEFUL_SHUTDOWN and withdraws later: wait for the withdraw
+            try {
+                withdrawn = Await.value(MOVE_TIMEOUT, () -> victim.withdrawWritten(t0), Optional::isPresent,
+                        victim.name() + "'s withdraw in its event log");
+            } catch (LabException e) {
+                failure = e.getMessage();
+            }
+        }
+        Instant goneBy = withdrawn.orElse(t0.plus(scenario.routeGoneBound)).plus(LATE_GRACE);
+        try {
+            // watch long enough after the route should have gone to see an answer from the broken site
+            Await.until(MOVE_TIMEOUT, () -> clients.stream().allMatch(c -> c.sentSince(goneBy) >= OBSERVE_PROBES),
+                    "every client probed for a while after " + victim.name() + "'s route should have gone");
+        } catch (LabException e) {
+            failure = e.getMessage();
+        }
+        Instant observed = Instant.now();
+        List<ClientResult> rows = new ArrayList<>();
+        for (Client c : affected) {
+            Optional<Client.Sample> m = c.firstAnswerNotFrom(victim.name(), t0);
+            rows.add(new ClientResult(c.name(), m.map(Client.Sample::instance).orElse("-"),
+                    m.map(s -> Duration.between(t0, s.sent())).orElse(null), c.lost(t0, m.map(Client.Sample::sent).orElse(observed))));
+        }
+        long late = clients.stream().mapToLong(c -> c.answeredBy(victim.name(), goneBy, observed)).sum();
+        long others = sites.stream().filter(x -> x != victim).mapToLong(x -> x.withdrawsWritten(t0, observed)).sum();
+        Optional<Duration> withdraw = withdrawn.map(w -> Duration.between(t0, w));
+        rows.forEach(r -> say("    %s → %s %s after the event, %d probes lost", r.client(), r.movedTo(), ms(r.moved()), r.lost()));
+        say("    withdraw on the wire: %s; answers from %s after its route should have gone: %d",
+                withdraw.map(LabRun::ms).orElse(announcer.equals(PROXIMA) ? "- (the router found out)" : "- (not in " + announcer + "'s log)"), victim.name(), late);
+
+        Instant r0 = Instant.now();
+        Optional<Duration> back = Optional.empty();
+        scenario.restore(victim);
+        marks.add(new Mark(r0, "restore " + victim.name()));
+        try {
+            awaitSteady(RETURN_TIMEOUT, catchment);
+            back = affected.stream().map(c -> c.samples().stream().filter(s -> !s.sent().isBefore(r0) && s.instance().equals(victim.name()))
+                    .findFirst().map(s -> Duration.between(r0, s.sent())).orElse(Duration.ZERO)).max(Duration::compareTo);
+            say("    restored: %s's clients back on it %s after the restore", victim.name(), back.map(LabRun::ms).orElse("-"));
+        } catch (LabException e) {
+            failure = (failure == null ? "" : failure + "; ") + e.getMessage();
+            say("    not restored: %s", e.getMessage());
+        }
+        Result r = new Result(scenario, announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure);
+        results.add(r);
+        return r;
+    }
+
+    /** Stops the probes (they print their summaries) and reads the last of their output. */
+    void stopClients() {
+        probeCpu = clients.stream().map(c -> cpu(c.process())).toList();
+        siteCpu = sites.stream().map(s -> cpu(s.process())).toList();
+        cpuWindow = Duration.between(started, Instant.now());
+        clients.forEach(Client::stop);
+    }
+
+    /** CPU time of a child so far (a restarted site: of its current JVM only). */
+    static Duration cpu(io.proxima.labkit.DaemonProcess p) {
+        return p == null ? Duration.ZERO : p.process().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The 1-, 5- and 15-minute load averages: the lab shares two cores with whatever else runs. */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    static String ms(Duration d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%d ms", d.toMillis());
+    }
+
+    void say(String format, Object... args) {
+        double t = started == null ? 0 : Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        progress.printf(Locale.ROOT, "[%6.2f s] %s%n", t, String.format(Locale.ROOT, format, args));
+        progress.flush();
+    }
+}

@@ -1,0 +1,227 @@
+package io.proxima.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.proxima.labkit.DaemonProcess;
+import io.proxima.labkit.ExecResult;
+import io.proxima.labkit.Lab;
+import io.proxima.labkit.Netns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One site: a namespace running {@code proxima run} as its own JVM, with the built-in DNS responder
+ * on the anycast address, one dns check on it, and one eBGP session with BFD to its router. The lab
+ * reaches its API with curl inside the namespace (the API listens on the namespace's loopback), so
+ * the host namespace gets no addresses.
+ */
+final class Site {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** The issue's tuning: interval 100 ms, fall 2 (rise 2, so a repaired site returns quickly too). */
+    static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
+    static final Duration CHECK_TIMEOUT = Duration.ofMillis(80);
+    static final int RISE = 2;
+    static final int FALL = 2;
+    /**
+     * The lab flaps sites on purpose, one scenario after another, and its JVMs start on two busy cores
+     * (a check may time out while they compile): the default half-life (1m) would hold a site down
+     * for minutes after two scenarios. The suppress and reuse thresholds stay the defaults.
+     */
+    static final String DAMPING_HALF_LIFE = "1s";
+    static final Duration GRACEFUL_SHUTDOWN = Duration.ofSeconds(1);
+    static final int API_PORT = 9179;
+    static final String API = "http://127.0.0.1:" + API_PORT;
+    /** Policy-routing rule priorities: the blackhole goes before the local table, which moves from 0 to here. */
+    static final int BLACKHOLE_PREF = 10;
+    static final int LOCAL_PREF = 100;
+    /**
+     * The launcher's collector; C1 only, because four daemons compiling with C2 at once is most of the
+     * CPU a lab start costs on two cores, and the checks and BFD of a small daemon do not need C2.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1",
+            "--enable-native-access=ALL-UNNAMED");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final int index;
+    final Netns netns;
+    final Topology.Router router;
+    private final Path dir;
+    private final Path config;
+    private final Path events;
+    private DaemonProcess process;
+    private boolean serviceBroken;
+
+    Site(int index, Netns netns, Topology.Router router, Lab lab) {
+        this.index = index;
+        this.netns = netns;
+        this.router = router;
+        this.dir = lab.instanceDir("proxima" + index);
+        this.config = dir.resolve("proxima.yaml");
+        this.events = dir.resolve("events.jsonl");
+        write(config, config());
+        // the local table moves from priority 0 to LOCAL_PREF now, so that breaking the service later
+        // is one command whose end is the moment of death
+        netns.ip("rule", "add", "pref", Integer.toString(LOCAL_PREF), "lookup", "local");
+        netns.ip("rule", "del", "pref", "0");
+    }
+
+    String name() {
+        return "site-" + index;
+    }
+
+    DaemonProcess process() {
+        return process;
+    }
+
+    /** Starts the JVM and returns once its API answers (the route follows when its check rises). */
+    void start() {
+        if (process != null && process.alive()) process.stop(); // a SIGTERMed node finishing its withdraw
+        List<String> cmd = Jvm.proxima(JVM_OPTIONS, "run", "-c", config.toString());
+        process = netns.spawn(name(), cmd, Map.of(), dir, dir.resolve("proxima-" + Instant.now().toEpochMilli() + ".log"));
+    }
+
+    void awaitApi() {
+        process.awaitReady(START_TIMEOUT, () -> api("GET", "/v1/status"), "its API answers");
+    }
+
+    /** curl inside the namespace; true on HTTP 2xx. */
+    boolean api(String method, String path) {
+        ExecResult r = netns.exec("curl", "-sf", "-o", "/dev/null", "--max-time", "5", "-X", method, API + path);
+        return r.ok();
+    }
+
+    /**
+     * The service stops answering while the node lives on: a policy-routing blackhole for UDP port
+     * 53 to the anycast address, ahead of the local table. Clients' queries and the node's own check
+     * both fail, as if the responder had died; BGP, BFD and the API are untouched.
+     */
+    void breakService() {
+        netns.ip("rule", "add", "pref", Integer.toString(BLACKHOLE_PREF), "to", Topology.ANYCAST_IP,
+                "ipproto", "udp", "dport", "53", "blackhole");
+        serviceBroken = true;
+    }
+
+    void repairService() {
+        if (!serviceBroken) return;
+        netns.ip("rule", "del", "pref", Integer.toString(BLACKHOLE_PREF));
+        serviceBroken = false;
+    }
+
+    /** Takes the link to the router down (the router's end loses carrier at once). */
+    void linkDown() {
+        netns.setLink(Topology.UPLINK, false);
+    }
+
+    /** Up again; the kernel dropped the default route with the link, so it is added back. */
+    void linkUp() {
+        netns.setLink(Topology.UPLINK, true);
+        netns.ip("route", "replace", "default", "via", Topology.routerSiteAddress(index));
+    }
+
+    /** Every line of the event log (across restarts: the daemon appends). */
+    List<JsonNode> events() {
+        List<JsonNode> out = new ArrayList<>();
+        if (!Files.exists(events)) return out;
+        try {
+            for (String line : Files.readAllLines(events)) {
+                if (!line.isBlank()) out.add(JSON.readTree(line));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Whether an UPDATE announcing the anycast prefix has been on the wire (since the start of the log). */
+    boolean announced() {
+        for (JsonNode e : events()) {
+            if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
+            for (JsonNode p : e.path("announce")) if (p.asText().contains(Topology.ANYCAST)) return true;
+        }
+        return false;
+    }
+
+    /** How many withdraws of the anycast prefix went on the wire in [from, to). */
+    long withdrawsWritten(Instant from, Instant to) {
+        long n = 0;
+        for (JsonNode e : events()) {
+            if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
+            Instant ts = Instant.parse(e.path("ts").asText());
+            if (ts.isBefore(from) || !ts.isBefore(to)) continue;
+            for (JsonNode p : e.path("withdraw")) if (p.asText().equals(Topology.ANYCAST)) n++;
+        }
+        return n;
+    }
+
+    /** When the first UPDATE withdrawing the anycast prefix at or after {@code after} was on every socket. */
+    Optional<Instant> withdrawWritten(Instant after) {
+        for (JsonNode e : events()) {
+            if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
+            boolean withdraws = false;
+            for (JsonNode p : e.path("withdraw")) withdraws |= p.asText().equals(Topology.ANYCAST);
+            Instant ts = Instant.parse(e.path("ts").asText());
+            if (withdraws && !ts.isBefore(after)) return Optional.of(ts);
+        }
+        return Optional.empty();
+    }
+
+    private String config() {
+        String z = """
+                router-id: %s
+                local-as: %d
+                peers:
+                  - address: %s
+                    remote-as: %d
+                    local-address: %s
+                    hold-time: 9s
+                    bfd: { interval: %dms, multiplier: %d }
+                services:
+                  dns:
+                    prefixes: [%s]
+                    checks:
+                      - dns: { server: %s, name: id.server, type: TXT, class: CH }
+                        interval: %dms
+                        timeout: %dms
+                        rise: %d
+                        fall: %d
+                        damping: { half-life: %s }
+                    drain: { graceful-shutdown: %dms }
+                addresses: { interface: lo, manage: true }
+                dns-responder:
+                  listen: [%s]
+                  node-name: %s
+                  zone:
+                    origin: example.net.
+                    records:
+                      - "@ 3600 SOA ns1.example.net. hostmaster.example.net. 1 3600 600 86400 60"
+                      - "@ 3600 NS ns1.example.net."
+                      - "www 60 A 198.51.100.80"
+                  handoff: { name: here.example.net., address: %s }
+                api: { listen: "127.0.0.1:%d" }
+                state-dir: %s
+                event-log: { file: %s, stdout: false }
+                """;
+        int i = index;
+        return z.formatted(Topology.siteAddress(i), Topology.SITE_AS, Topology.routerSiteAddress(i), Topology.routerAs(i),
+                Topology.siteAddress(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST, Topology.ANYCAST_IP,
+                CHECK_INTERVAL.toMillis(), CHECK_TIMEOUT.toMillis(), RISE, FALL, DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
+                Topology.ANYCAST_IP, name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.proxima.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.proxima.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What needs no lab: usage errors, scenario names, the address plan. */
+class LabCommandTest {
+
+    @Test
+    void anUnknownRouterKindOrScenarioIsAUsageError() {
+        assertThat(run("lab", "--routers", "cisco")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--routers must be frr, bird or mixed");
+        assertThat(run("lab", "--scenario", "meteor")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown scenario 'meteor'").contains("frozen-node");
+    }
+
+    @Test
+    void scenariosParseByNameOrAll() {
+        assertThat(Scenario.parse("all")).hasSize(Scenario.values().length);
+        assertThat(Scenario.parse("kill")).containsExactly(Scenario.KILL);
+        assertThatThrownBy(() -> Scenario.parse("KILL")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theAddressPlanKeepsEveryLinkApart() {
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= Topology.SIZE; i++) {
+            all.addAll(List.of(Topology.ringAddress(i, true), Topology.ringAddress(i, false), Topology.routerSiteAddress(i),
+                    Topology.siteAddress(i), Topology.routerClientAddress(i), Topology.clientAddress(i)));
+        }
+        assertThat(all).doesNotHaveDuplicates().doesNotContain(Topology.ANYCAST_IP);
+        assertThat(Topology.next(4)).isEqualTo(1);
+        assertThat(Topology.previous(1)).isEqualTo(4);
+        assertThat(Topology.kind("mixed", 1)).isEqualTo(Topology.RouterKind.FRR);
+        assertThat(Topology.kind("mixed", 2)).isEqualTo(Topology.RouterKind.BIRD);
+    }
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        err.reset();
+        return Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,63 @@
+package io.proxima.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.proxima.labkit.Lab;
+import io.proxima.labkit.LabSupport;
+import java.io.PrintStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code proxima lab}'s topology with two scenarios, behind an FRR router (service death) and a
+ * BIRD router (frozen node). Robust bounds only: the traffic moved to another site, no probe was
+ * answered by the broken site after its route should have been gone (it cannot answer at all in
+ * these two scenarios, so any such answer is a measuring bug), the site won its clients back, and
+ * nothing is left behind. The figures themselves go to docs/benchmarks.md, never into asserts.
+ */
+class LabIntegrationTest {
+
+    @Test
+    void serviceDeathAndAFrozenNodeMoveTheTrafficAndNothingLeaks() {
+        LabSupport.assumeLab(LabCommand.binaries("mixed").toArray(String[]::new));
+        Lab lab = Lab.create();
+        String id = lab.id();
+        List<Long> pids;
+        LabRun run = new LabRun(lab, "mixed", new PrintStream(System.out, true));
+        try {
+            run.setUp();
+            assertThat(run.catchmentRows).extracting(LabRun.CatchmentRow::site).containsExactly("site-1", "site-2", "site-3", "site-4");
+            check(run.run(Scenario.SERVICE_DEATH, run.sites.get(0)), "site-1"); // behind r1, FRR
+            check(run.run(Scenario.FROZEN_NODE, run.sites.get(1)), "site-2");   // behind r2, BIRD
+            run.stopClients();
+            assertThat(Timeline.svg(run.clients, run.marks, run.results, "test")).startsWith("<svg").contains("frozen-node site-2").endsWith("</svg>\n");
+        } finally {
+            pids = lab.pids();
+            lab.close();
+        }
+        assertThat(namespaces()).as("no namespace of lab " + id + " is left").noneMatch(n -> n.startsWith(id + "-"));
+        assertThat(pids).as("every process the lab started is gone").allMatch(p -> ProcessHandle.of(p).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    private static void check(LabRun.Result r, String victim) {
+        assertThat(r.failure()).as(r.toString()).isNull();
+        assertThat(r.clients()).as("the broken site had clients").isNotEmpty();
+        for (LabRun.ClientResult c : r.clients()) {
+            assertThat(c.moved()).as(c.client() + "'s traffic moved").isNotNull();
+            assertThat(c.movedTo()).isNotEqualTo(victim).startsWith("site-");
+        }
+        assertThat(r.lateAnswers()).as("answers from " + victim + " after its route should have gone").isZero();
+        assertThat(r.back()).as(victim + " won its clients back").isPresent();
+    }
+
+    private static List<String> namespaces() {
+        try {
+            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out.lines().map(l -> l.split("\\s+")[0]).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
