@@ -111,13 +111,21 @@ final class LabRun {
 
     /** Waits until every client is steady; with {@code expected}, on that site. */
     Map<Client, String> awaitSteady(Duration timeout, Map<Client, String> expected) {
-        Await.until(timeout, () -> clients.stream().allMatch(c -> c.steadyOn(STEADY_PROBES)
-                .map(s -> expected == null || s.equals(expected.get(c))).orElse(false)),
-                () -> "every client answered steadily" + (expected == null ? "" : " as before") + "; now "
-                        + clients.stream().map(c -> c.name() + ": " + c.steadyOn(STEADY_PROBES).orElse("(unsteady)")).toList());
-        Map<Client, String> now = new LinkedHashMap<>();
-        clients.forEach(c -> now.put(c, c.steadyOn(STEADY_PROBES).orElseThrow()));
-        return now;
+        // the sites are read once, when the condition holds: a probe lost a moment later must not
+        // turn a steady client into an unsteady one between the check and the answer
+        java.util.concurrent.atomic.AtomicReference<Map<Client, String>> steady = new java.util.concurrent.atomic.AtomicReference<>();
+        Await.until(timeout, () -> {
+            Map<Client, String> now = new LinkedHashMap<>();
+            for (Client c : clients) {
+                java.util.Optional<String> s = c.steadyOn(STEADY_PROBES);
+                if (s.isEmpty() || expected != null && !s.get().equals(expected.get(c))) return false;
+                now.put(c, s.get());
+            }
+            steady.set(now);
+            return true;
+        }, () -> "every client answered steadily" + (expected == null ? "" : " as before") + "; now "
+                + clients.stream().map(c -> c.name() + ": " + c.steadyOn(STEADY_PROBES).orElse("(unsteady)")).toList());
+        return steady.get();
     }
 
     static final String PROXIMA = "proxima";
