@@ -42,7 +42,8 @@ class LabLifecycleTest {
 
         Process sleeper = b.spawn(lab.dir().resolve("sleep.log"), "sleep", "600");
         long pid = sleeper.pid();
-        assertThat(b.pids()).contains(pid);
+        // `ip netns exec` enters the namespace and then execs: for a moment the PID is not in it yet
+        Await.until(SHORT, () -> b.pids().contains(pid), "the spawned process is in namespace " + b.name());
         Path dir = lab.dir();
         assertThat(Files.isDirectory(dir)).isTrue();
 
