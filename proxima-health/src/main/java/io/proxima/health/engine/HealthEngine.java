@@ -191,8 +191,11 @@ public final class HealthEngine {
         return out;
     }
 
-    private static Slot fresh(NamedCheck c, long now) {
-        return new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now));
+    private Slot fresh(NamedCheck c, long now) {
+        Slot slot = new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now));
+        slot.pending = scheduler.timer(() -> probe(slot));
+        slot.timeout = scheduler.timer(() -> timedOut(slot));
+        return slot;
     }
 
     /** Stops a check for good: nothing more is scheduled, and a result still on its way is dropped. */
@@ -203,19 +206,19 @@ public final class HealthEngine {
 
     /** Cancels what is scheduled for the slot, and interrupts a blocking probe of it still running. */
     private static void cancel(Slot slot) {
-        if (slot.pending != null) slot.pending.cancel();
-        if (slot.timeout != null) slot.timeout.cancel();
+        slot.pending.cancel();
+        slot.timeout.cancel();
         if (slot.launch != null) slot.launch.interrupt();
     }
 
     private void scheduleFirst(Slot slot) {
-        schedule(slot, Splay.offset(slot.spec.name(), slot.spec.timing().interval()), scheduler.nanoTime());
+        schedule(slot, Splay.offset(slot.spec.name(), slot.spec.timing().interval()).toNanos(), scheduler.nanoTime());
     }
 
     /** Schedules the next probe; a probe already overdue is due now, and the check's phase moves with it. */
-    private void schedule(Slot slot, Duration delay, long now) {
-        slot.plannedAt = now + delay.toNanos();
-        slot.pending = scheduler.schedule(delay, () -> probe(slot));
+    private void schedule(Slot slot, long delayNanos, long now) {
+        slot.plannedAt = now + delayNanos;
+        slot.pending.arm(delayNanos);
     }
 
     /** The latest state, safe to read from any thread. */
@@ -229,8 +232,19 @@ public final class HealthEngine {
         slot.startedAt = scheduler.nanoTime();
         Launch launch = new Launch(slot, attempt, slot.plannedAt, slot.startedAt, lateness);
         slot.launch = launch;
-        slot.timeout = scheduler.schedule(slot.spec.timing().timeout(), launch::timedOut);
+        slot.timeout.arm(slot.spec.timing().timeout().toNanos());
         launcher.execute(launch);
+    }
+
+    /**
+     * At the deadline of the current attempt (the timer is cancelled whenever an attempt is
+     * decided, so it fires for no other): fails the attempt, then stops its probe.
+     */
+    private void timedOut(Slot slot) {
+        Launch launch = slot.launch;
+        Duration timeout = slot.spec.timing().timeout();
+        finish(slot, slot.attempt, ProbeResult.fail(timeout, "timeout after " + timeout.toMillis() + " ms"));
+        if (launch != null) launch.interrupt();
     }
 
     private ProbeResult orFailure(ProbeResult result, Throwable error, Slot slot) {
@@ -243,9 +257,8 @@ public final class HealthEngine {
         if (stopped || slot.retired || attempt != slot.attempt || slot.decided == attempt) return;
         slot.decided = attempt;
         slot.timeout.cancel();
-        // Dropped now rather than at the next probe, so that a round's worth of dead timeouts and
-        // launches is never live at a young collection, which copies whatever is live.
-        slot.timeout = null;
+        // Dropped now rather than at the next probe, so that a round's worth of finished launches
+        // is never live at a young collection, which copies whatever is live.
         slot.launch = null;
         long now = scheduler.nanoTime();
         TrackedCheck before = slot.check;
@@ -264,7 +277,7 @@ public final class HealthEngine {
             }
         }
         long due = slot.plannedAt + slot.check.nextDelay().toNanos();
-        schedule(slot, Duration.ofNanos(Math.max(0, due - now)), now);
+        schedule(slot, Math.max(0, due - now), now);
     }
 
     /**
@@ -382,13 +395,6 @@ public final class HealthEngine {
             }
         }
 
-        /** On the scheduler's thread, at the deadline: fails the attempt, then stops its probe. */
-        void timedOut() {
-            Duration timeout = slot.spec.timing().timeout();
-            finish(slot, attempt, ProbeResult.fail(timeout, "timeout after " + timeout.toMillis() + " ms"));
-            interrupt();
-        }
-
         synchronized void interrupt() {
             interrupted = true;
             if (runner != null) runner.interrupt();
@@ -421,8 +427,9 @@ public final class HealthEngine {
         long plannedAt;
         /** Removed by a reconfiguration: whatever is still scheduled or in flight is ignored. */
         boolean retired;
-        Scheduler.Cancellable pending;
-        Scheduler.Cancellable timeout;
+        /** The next probe, and the current attempt's timeout: one timer each for good. */
+        Scheduler.Timer pending;
+        Scheduler.Timer timeout;
         /** The latest attempt's launch, to interrupt its probe if the check stops. */
         Launch launch;
 

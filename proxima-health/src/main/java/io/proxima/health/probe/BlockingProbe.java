@@ -13,9 +13,12 @@ import java.time.Duration;
 public interface BlockingProbe extends Probe {
 
     /**
-     * Probes on the calling thread and returns the verdict. Honours {@code timeout} where the I/O
-     * allows (socket timeouts, waits); an interrupt ends it early with a failed result, cleaning up
-     * (an exec check's process tree is killed). Never throws: an error is a failed result.
+     * Probes on the calling thread and returns the verdict. The caller interrupts the thread at
+     * the deadline, {@code timeout} after the start, and the call may rely on that for a wait that
+     * takes no timeout of its own (a TCP connect); it honours {@code timeout} itself where the I/O
+     * allows (socket reads, process waits). An interrupt ends it early with a failed result,
+     * cleaning up (an exec check's process tree is killed). Never throws: an error is a failed
+     * result.
      */
     ProbeResult call(Duration timeout);
 }

@@ -3,8 +3,8 @@ package io.proxima.health.probe;
 import io.proxima.health.check.TcpCheck;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -45,11 +45,19 @@ final class TcpProbe implements BlockingProbe {
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {
-        // Straight to the service: a JVM-wide SOCKS proxy (socksProxyHost) must not stand in for it,
-        // and skipping the proxy lookup spares a URI parse per probe.
-        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-            InetSocketAddress target = literal != null ? literal : new InetSocketAddress(check.host(), check.port());
-            socket.connect(target, clock.remainingMillis(timeout));
+        InetSocketAddress target = literal != null ? literal : new InetSocketAddress(check.host(), check.port());
+        if (target.isUnresolved()) return ProbeResult.fail(clock.elapsed(), "unknown host " + check.host());
+        // A channel rather than a Socket, which has no proxy to bypass, and whose connect can be
+        // checked before waiting: a Socket's timed connect on a virtual thread always parks and
+        // goes through the JDK's poller first, even when the handshake is complete by the time the
+        // connect call returns, as it always is on loopback. The wait, when there is one, takes no
+        // timeout of its own: the caller's interrupt at the deadline ends it (BlockingProbe).
+        try (SocketChannel channel = SocketChannel.open()) {
+            channel.configureBlocking(false);
+            boolean connected = channel.connect(target);
+            channel.configureBlocking(true);
+            if (!connected) channel.finishConnect();
+            Socket socket = channel.socket();
             if (check.send().isPresent()) {
                 socket.getOutputStream().write(check.send().get().getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();
