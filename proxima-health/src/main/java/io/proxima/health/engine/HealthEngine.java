@@ -20,10 +20,14 @@ import java.util.function.LongConsumer;
  * and publishes {@link HealthEvent}s.
  *
  * <p>Threading: all mutable state belongs to the scheduler's thread. Probes are started through
- * {@code launcher} (virtual threads in production) so that a probe that blocks before returning
- * its {@link CompletionStage} cannot stall the scheduler; completions hop back with
+ * {@code launcher} (virtual threads in production) so that a probe that blocks cannot stall the
+ * scheduler: a {@link BlockingProbe} (every built-in prober) is called right on the launcher's
+ * thread, any other probe returns a {@link CompletionStage}; results hop back with
  * {@link Scheduler#execute}. The engine enforces each probe's timeout itself: whichever comes
- * first, the result or the timeout, decides the attempt, and the other is ignored.
+ * first, the result or the timeout, decides the attempt, and the other is ignored; at the timeout
+ * a blocking probe's thread is interrupted. Each check keeps one re-armable timer for its next
+ * probe and one for its timeout ({@link Scheduler#timer}), and a steady check confirmed again
+ * is left as it is, so that the probes that change nothing make little garbage.
  *
  * <p>A check is probed again one interval after its previous probe was due, or one fast interval
  * while its state is changing; its first probe is offset by {@link Splay}. Counting from when the
