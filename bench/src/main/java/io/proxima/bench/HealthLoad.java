@@ -150,10 +150,10 @@ public final class HealthLoad {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Map<String, String> r = results.get(i);
-            System.out.printf(Locale.ROOT, "%s @ %s: %.0f s measured; jitter p99.9 %s; CPU: kernel %.2f cores, %s thread %.2f; %s GCs, %s ms;"
+            System.out.printf(Locale.ROOT, "%s @ %s: %.0f s measured; jitter p99.9 %s; CPU: kernel %.2f cores, %s thread %.2f; %s GCs, %s ms; %,.0f bytes allocated per probe;"
                             + " peak RSS %.0f MB; failures: %s%n",
                     s.label(), text(s.interval()), d(r, "seconds"), ms(d(r, "p999us")), d(r, "kernelCores"), s.bare() ? "pacing" : "scheduler", d(r, "schedulerCores"),
-                    r.get("gcCount"), r.get("gcMs"), d(r, "peakRssMb"), r.get("failReasons").replace('_', ' '));
+                    r.get("gcCount"), r.get("gcMs"), d(r, "allocBytesPerProbe"), d(r, "peakRssMb"), r.get("failReasons").replace('_', ' '));
         }
         System.out.printf(Locale.ROOT, "Java %s, %d CPUs, JVM options %s; window %d s per scenario.%n",
                 Versions.java(), Runtime.getRuntime().availableProcessors(), JavaChild.options(), window.toSeconds());

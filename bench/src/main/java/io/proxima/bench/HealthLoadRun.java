@@ -76,6 +76,7 @@ public final class HealthLoadRun {
             r.put("schedulerCores", fmt((after.schedulerCpuNanos - before.schedulerCpuNanos) / 1e9 / seconds));
             r.put("gcCount", Long.toString(after.gcCount - before.gcCount));
             r.put("gcMs", Long.toString(after.gcMillis - before.gcMillis));
+            r.put("allocBytesPerProbe", fmt((after.allocatedBytes - before.allocatedBytes) / (double) Math.max(1, jitter.count())));
             r.put("heapAfterGcMb", fmt(heapAfterGc / 1048576.0));
             r.put("heapMaxMb", fmt(heapMax / 1048576.0));
             r.put("rssMb", fmt(proc.rssKb() / 1024.0));
@@ -166,7 +167,8 @@ public final class HealthLoadRun {
     }
 
     /** CPU, GC and wall time at one moment. */
-    private record Usage(long wallNanos, long cpuNanos, double systemSeconds, long schedulerCpuNanos, long gcCount, long gcMillis) {
+    private record Usage(long wallNanos, long cpuNanos, double systemSeconds, long schedulerCpuNanos, long gcCount, long gcMillis,
+                         long allocatedBytes) {
         static Usage now(long schedulerThread) {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long gcCount = 0, gcMillis = 0;
@@ -175,8 +177,10 @@ public final class HealthLoadRun {
                 gcMillis += Math.max(0, gc.getCollectionTime());
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            // Virtual threads allocate on their carriers, platform threads that this total includes.
+            long allocated = ((com.sun.management.ThreadMXBean) threads).getTotalThreadAllocatedBytes();
             return new Usage(System.nanoTime(), os.getProcessCpuTime(), ProcStats.of(ProcessHandle.current().pid()).systemSeconds(),
-                    threads.getThreadCpuTime(schedulerThread), gcCount, gcMillis);
+                    threads.getThreadCpuTime(schedulerThread), gcCount, gcMillis, allocated);
         }
     }
 }

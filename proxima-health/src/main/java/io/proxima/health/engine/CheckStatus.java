@@ -22,6 +22,11 @@ record CheckStatus(String check, CheckState state, String reason, long since, in
         return result.pass() ? onPass(result, now, timing.rise()) : onFail(result, now, timing.fall());
     }
 
+    /** {@code result} confirms a settled state, UP and passing or DOWN and failing: {@link #next} would change nothing. */
+    boolean repeats(ProbeResult result) {
+        return passes == 0 && failures == 0 && state == (result.pass() ? CheckState.UP : CheckState.DOWN);
+    }
+
     /** A result differs from the state and has not yet changed it (or no verdict yet): probe fast. */
     boolean changing() {
         return switch (state) {

@@ -1,5 +1,6 @@
 package io.proxima.health.engine;
 
+import io.proxima.health.probe.BlockingProbe;
 import io.proxima.health.probe.ProbeResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +20,14 @@ import java.util.function.LongConsumer;
  * and publishes {@link HealthEvent}s.
  *
  * <p>Threading: all mutable state belongs to the scheduler's thread. Probes are started through
- * {@code launcher} (virtual threads in production) so that a probe that blocks before returning
- * its {@link CompletionStage} cannot stall the scheduler; completions hop back with
+ * {@code launcher} (virtual threads in production) so that a probe that blocks cannot stall the
+ * scheduler: a {@link BlockingProbe} (every built-in prober) is called right on the launcher's
+ * thread, any other probe returns a {@link CompletionStage}; results hop back with
  * {@link Scheduler#execute}. The engine enforces each probe's timeout itself: whichever comes
- * first, the result or the timeout, decides the attempt, and the other is ignored.
+ * first, the result or the timeout, decides the attempt, and the other is ignored; at the timeout
+ * a blocking probe's thread is interrupted. Each check keeps one re-armable timer for its next
+ * probe and one for its timeout ({@link Scheduler#timer}), and a steady check confirmed again
+ * is left as it is, so that the probes that change nothing make little garbage.
  *
  * <p>A check is probed again one interval after its previous probe was due, or one fast interval
  * while its state is changing; its first probe is offset by {@link Splay}. Counting from when the
@@ -137,10 +142,7 @@ public final class HealthEngine {
     public void stop() {
         scheduler.execute(() -> {
             stopped = true;
-            for (Slot slot : slots.values()) {
-                if (slot.pending != null) slot.pending.cancel();
-                if (slot.timeout != null) slot.timeout.cancel();
-            }
+            for (Slot slot : slots.values()) cancel(slot);
         });
     }
 
@@ -193,25 +195,34 @@ public final class HealthEngine {
         return out;
     }
 
-    private static Slot fresh(NamedCheck c, long now) {
-        return new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now));
+    private Slot fresh(NamedCheck c, long now) {
+        Slot slot = new Slot(c, TrackedCheck.start(c.name(), c.timing(), c.damping(), now));
+        slot.pending = scheduler.timer(() -> probe(slot));
+        slot.timeout = scheduler.timer(() -> timedOut(slot));
+        return slot;
     }
 
     /** Stops a check for good: nothing more is scheduled, and a result still on its way is dropped. */
     private static void retire(Slot slot) {
         slot.retired = true;
-        if (slot.pending != null) slot.pending.cancel();
-        if (slot.timeout != null) slot.timeout.cancel();
+        cancel(slot);
+    }
+
+    /** Cancels what is scheduled for the slot, and interrupts a blocking probe of it still running. */
+    private static void cancel(Slot slot) {
+        slot.pending.cancel();
+        slot.timeout.cancel();
+        if (slot.launch != null) slot.launch.interrupt();
     }
 
     private void scheduleFirst(Slot slot) {
-        schedule(slot, Splay.offset(slot.spec.name(), slot.spec.timing().interval()), scheduler.nanoTime());
+        schedule(slot, Splay.offset(slot.spec.name(), slot.spec.timing().interval()).toNanos(), scheduler.nanoTime());
     }
 
     /** Schedules the next probe; a probe already overdue is due now, and the check's phase moves with it. */
-    private void schedule(Slot slot, Duration delay, long now) {
-        slot.plannedAt = now + delay.toNanos();
-        slot.pending = scheduler.schedule(delay, () -> probe(slot));
+    private void schedule(Slot slot, long delayNanos, long now) {
+        slot.plannedAt = now + delayNanos;
+        slot.pending.arm(delayNanos);
     }
 
     /** The latest state, safe to read from any thread. */
@@ -223,25 +234,21 @@ public final class HealthEngine {
         if (stopped || slot.retired) return;
         long attempt = ++slot.attempt;
         slot.startedAt = scheduler.nanoTime();
+        Launch launch = new Launch(slot, attempt, slot.plannedAt, slot.startedAt, lateness);
+        slot.launch = launch;
+        slot.timeout.arm(slot.spec.timing().timeout().toNanos());
+        launcher.execute(launch);
+    }
+
+    /**
+     * At the deadline of the current attempt (the timer is cancelled whenever an attempt is
+     * decided, so it fires for no other): fails the attempt, then stops its probe.
+     */
+    private void timedOut(Slot slot) {
+        Launch launch = slot.launch;
         Duration timeout = slot.spec.timing().timeout();
-        slot.timeout = scheduler.schedule(timeout, () -> finish(slot, attempt,
-                ProbeResult.fail(timeout, "timeout after " + timeout.toMillis() + " ms")));
-        long planned = slot.plannedAt;
-        long started = slot.startedAt;
-        LongConsumer late = lateness;
-        launcher.execute(() -> {
-            long launched = scheduler.nanoTime();
-            late.accept(launched - planned);
-            // Launched after its timeout (an overloaded launcher): the timeout has failed this
-            // attempt already, and connecting now would only add to the load that made it late.
-            if (launched - started >= timeout.toNanos()) return;
-            try {
-                slot.spec.probe().probe(timeout).whenComplete((result, error) ->
-                        scheduler.execute(() -> finish(slot, attempt, orFailure(result, error, slot))));
-            } catch (RuntimeException e) {
-                scheduler.execute(() -> finish(slot, attempt, orFailure(null, e, slot)));
-            }
-        });
+        finish(slot, slot.attempt, ProbeResult.fail(timeout, "timeout after " + timeout.toMillis() + " ms"));
+        if (launch != null) launch.interrupt();
     }
 
     private ProbeResult orFailure(ProbeResult result, Throwable error, Slot slot) {
@@ -254,19 +261,27 @@ public final class HealthEngine {
         if (stopped || slot.retired || attempt != slot.attempt || slot.decided == attempt) return;
         slot.decided = attempt;
         slot.timeout.cancel();
+        // Dropped now rather than at the next probe, so that a round's worth of finished launches
+        // is never live at a young collection, which copies whatever is live.
+        slot.launch = null;
         long now = scheduler.nanoTime();
-        TrackedCheck.Advance advance = slot.check.advance(result, now);
-        CheckSnapshot before = slot.check.snapshot();
-        slot.check = advance.next();
-        advance.events().forEach(this::publish);
-        CheckSnapshot after = slot.check.snapshot();
-        if (!after.equals(before)) {
-            checkStates.put(slot.spec.name(), after);
-            recompose(services.containing(slot.spec.name()), now);
-            republishSoon();
+        TrackedCheck before = slot.check;
+        slot.check = before.advance(result, now);
+        if (!listeners.isEmpty()) publish(new HealthEvent.ProbeCompleted(now, slot.spec.name(), result));
+        // A steady check that passes (or fails) again is the same value: nothing changed, and
+        // nothing was allocated for it.
+        if (slot.check != before) {
+            HealthEvent.CheckTransition transition = slot.check.transitionFrom(before, now);
+            if (transition != null) publish(transition);
+            CheckSnapshot after = slot.check.snapshot();
+            if (!after.equals(before.snapshot())) {
+                checkStates.put(slot.spec.name(), after);
+                recompose(services.containing(slot.spec.name()), now);
+                republishSoon();
+            }
         }
         long due = slot.plannedAt + slot.check.nextDelay().toNanos();
-        schedule(slot, Duration.ofNanos(Math.max(0, due - now)), now);
+        schedule(slot, Math.max(0, due - now), now);
     }
 
     /**
@@ -327,6 +342,84 @@ public final class HealthEngine {
         }
     }
 
+    /**
+     * One attempt, from its launch to its result: run on the launcher's thread, and timed out on
+     * the scheduler's. A {@link BlockingProbe} is called right on the launcher's thread, and the
+     * engine's timeout interrupts that thread; any other probe returns a stage that hands its result
+     * back.
+     *
+     * <p>Interrupt strategy: {@code runner} is the thread inside the blocking call, set and cleared
+     * under this object's lock, and {@link #interrupt} interrupts only under that lock, so an
+     * interrupt can reach the thread only while it is still in this attempt's call. The runner then
+     * clears what an interrupt left set, so that it cannot leak into the launcher's next task.
+     */
+    private final class Launch implements Runnable {
+        private final Slot slot;
+        private final long attempt;
+        private final long planned;
+        private final long started;
+        private final LongConsumer late;
+        /** The thread in the blocking call, or null; guarded by this. */
+        private Thread runner;
+        /** Once set no call starts, and a call under way has been interrupted; guarded by this. */
+        private boolean interrupted;
+
+        Launch(Slot slot, long attempt, long planned, long started, LongConsumer late) {
+            this.slot = slot;
+            this.attempt = attempt;
+            this.planned = planned;
+            this.started = started;
+            this.late = late;
+        }
+
+        @Override
+        public void run() {
+            long launched = scheduler.nanoTime();
+            late.accept(launched - planned);
+            Duration timeout = slot.spec.timing().timeout();
+            // Launched after its timeout (an overloaded launcher): the timeout has failed this
+            // attempt already, and connecting now would only add to the load that made it late.
+            if (launched - started >= timeout.toNanos()) return;
+            try {
+                if (slot.spec.probe() instanceof BlockingProbe blocking) {
+                    if (!enter()) return;
+                    ProbeResult result;
+                    try {
+                        result = blocking.call(timeout);
+                    } finally {
+                        leave();
+                    }
+                    scheduler.execute(() -> finish(slot, attempt, result));
+                } else {
+                    slot.spec.probe().probe(timeout).whenComplete((result, error) ->
+                            scheduler.execute(() -> finish(slot, attempt, orFailure(result, error, slot))));
+                }
+            } catch (RuntimeException e) {
+                scheduler.execute(() -> finish(slot, attempt, orFailure(null, e, slot)));
+            }
+        }
+
+        synchronized void interrupt() {
+            interrupted = true;
+            if (runner != null) runner.interrupt();
+        }
+
+        private synchronized boolean enter() {
+            if (interrupted) return false;
+            runner = Thread.currentThread();
+            return true;
+        }
+
+        private void leave() {
+            boolean clear;
+            synchronized (this) {
+                runner = null;
+                clear = interrupted;
+            }
+            if (clear) Thread.interrupted();
+        }
+    }
+
     /** One check's mutable scheduling state, owned by the scheduler's thread. */
     private static final class Slot {
         final NamedCheck spec;
@@ -338,8 +431,11 @@ public final class HealthEngine {
         long plannedAt;
         /** Removed by a reconfiguration: whatever is still scheduled or in flight is ignored. */
         boolean retired;
-        Scheduler.Cancellable pending;
-        Scheduler.Cancellable timeout;
+        /** The next probe, and the current attempt's timeout: one timer each for good. */
+        Scheduler.Timer pending;
+        Scheduler.Timer timeout;
+        /** The latest attempt's launch, to interrupt its probe if the check stops. */
+        Launch launch;
 
         Slot(NamedCheck spec, TrackedCheck check) {
             this.spec = spec;

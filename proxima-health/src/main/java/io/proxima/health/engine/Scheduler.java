@@ -16,8 +16,39 @@ public interface Scheduler extends Ticker {
         schedule(Duration.ZERO, task);
     }
 
+    /**
+     * A timer for {@code task} that can be armed again and again, for a task that recurs for as
+     * long as the engine runs (one check's probe, its timeout). Armed and cancelled on the
+     * scheduler's thread only. This default schedules anew at every arming; a scheduler may reuse
+     * one queue entry instead, so that the thousands of probes pending at any moment are not
+     * garbage made afresh every round.
+     */
+    default Timer timer(Runnable task) {
+        return new Timer() {
+            private Cancellable pending;
+
+            @Override
+            public void arm(long delayNanos) {
+                cancel();
+                pending = schedule(Duration.ofNanos(delayNanos), task);
+            }
+
+            @Override
+            public void cancel() {
+                if (pending != null) pending.cancel();
+                pending = null;
+            }
+        };
+    }
+
     @FunctionalInterface
     interface Cancellable {
         void cancel();
+    }
+
+    /** See {@link #timer}. */
+    interface Timer extends Cancellable {
+        /** Runs the task once after {@code delayNanos}, replacing an arming that has not run yet. */
+        void arm(long delayNanos);
     }
 }

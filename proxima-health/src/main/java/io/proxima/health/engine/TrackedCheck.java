@@ -3,8 +3,6 @@ package io.proxima.health.engine;
 import io.proxima.health.check.Timing;
 import io.proxima.health.probe.ProbeResult;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,18 +18,27 @@ record TrackedCheck(CheckStatus raw, Penalty penalty, CheckSnapshot snapshot, Ti
         return new TrackedCheck(raw, Penalty.none(now), snapshot, timing, damping);
     }
 
-    /** The next value and what to publish: the probe, then a check transition if the state changed. */
-    Advance advance(ProbeResult result, long now) {
-        List<HealthEvent> events = new ArrayList<>();
-        events.add(new HealthEvent.ProbeCompleted(now, raw.check(), result));
+    /**
+     * The next value after {@code result}. A steady check that passes again (UP, with nothing
+     * counted towards a change and not held down), or fails again while DOWN, is returned as it
+     * is: the thousands of probes a second that change nothing allocate nothing here. Its penalty
+     * then keeps its older timestamp; decaying it later from there gives the same figure, since
+     * the decay is exponential, and a penalty that is not suppressed decides nothing until the
+     * next transition charges it.
+     */
+    TrackedCheck advance(ProbeResult result, long now) {
+        if (raw.repeats(result) && !penalty.suppressed() && slowPass(result).equals(snapshot.slowPass())) return this;
         CheckStatus.Step step = raw.next(result, now, timing);
         Penalty p = step.transition().filter(TrackedCheck::isFlap).isPresent()
                 ? damping.charge(penalty, now) : damping.decay(penalty, now);
         CheckSnapshot next = effective(step.status(), p, slowPass(result), now);
-        if (next.state() != snapshot.state()) {
-            events.add(new HealthEvent.CheckTransition(now, raw.check(), snapshot.state(), next.state(), next.reason()));
-        }
-        return new Advance(new TrackedCheck(step.status(), p, next, timing, damping), List.copyOf(events));
+        return new TrackedCheck(step.status(), p, next, timing, damping);
+    }
+
+    /** The transition from {@code before}, this check's previous value, to this one; null if its state stayed. */
+    HealthEvent.CheckTransition transitionFrom(TrackedCheck before, long now) {
+        if (snapshot.state() == before.snapshot.state()) return null;
+        return new HealthEvent.CheckTransition(now, raw.check(), before.snapshot.state(), snapshot.state(), snapshot.reason());
     }
 
     /** Probe at the fast interval while the raw state is changing. */
@@ -64,6 +71,4 @@ record TrackedCheck(CheckStatus raw, Penalty penalty, CheckSnapshot snapshot, Ti
     private static boolean isFlap(HealthEvent.CheckTransition t) {
         return t.from() != CheckState.UNKNOWN && t.to() != CheckState.UNKNOWN;
     }
-
-    record Advance(TrackedCheck next, List<HealthEvent> events) {}
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Runs one blocking probe body on its own virtual thread and turns whatever happens into a
- * {@link ProbeResult}: the body's verdict, an exception's specific reason, or a timeout at the
- * deadline. The body gets the timeout and should honour it itself (socket timeouts, waitFor); the
- * deadline here is the guarantee, and interrupts a body that overran it so it can clean up.
+ * Runs one blocking probe body and turns whatever happens into a {@link ProbeResult}: the body's
+ * verdict, or an exception's specific reason ({@link #call}, on the caller's thread, for
+ * {@link BlockingProbe#call}); {@link #run} does the same on a virtual thread of its own and adds a
+ * timeout at the deadline. The body gets the timeout and should honour it itself (socket timeouts,
+ * waitFor); the deadline is the guarantee, and interrupts a body that overran it so it can clean up.
  */
 final class Attempt {
 
@@ -55,11 +56,7 @@ final class Attempt {
         Thread worker = Thread.ofVirtual().name("probe-" + kind).unstarted(() -> {
             // Started only after the deadline (carriers overloaded): the verdict is in, skip the work.
             if (result.isDone()) return;
-            try {
-                result.complete(body.run(timeout, clock));
-            } catch (Throwable t) {
-                result.complete(ProbeResult.fail(clock.elapsed(), reason(t, timeout)));
-            }
+            result.complete(call(timeout, clock, body));
         });
         result.completeOnTimeout(timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
         result.thenAccept(r -> {
@@ -67,6 +64,19 @@ final class Attempt {
         });
         worker.start();
         return result;
+    }
+
+    /** Runs {@code body} on this thread, timed from now; an exception becomes a failed result. */
+    static ProbeResult call(Duration timeout, Body body) {
+        return call(timeout, new Clock(), body);
+    }
+
+    private static ProbeResult call(Duration timeout, Clock clock, Body body) {
+        try {
+            return body.run(timeout, clock);
+        } catch (Throwable t) {
+            return ProbeResult.fail(clock.elapsed(), reason(t, timeout));
+        }
     }
 
     static ProbeResult timeout(Duration timeout) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * 5452 section 4.3), and a truncated answer is asked again over TCP (RFC 7766 section 5: "the
  * client SHOULD retry over TCP").
  */
-final class DnsProbe implements Probe {
+final class DnsProbe implements BlockingProbe {
 
     /** The largest DNS message: TCP's two-byte length prefix (RFC 1035 section 4.2.2). */
     static final int MAX_MESSAGE = 65_535;
@@ -49,6 +49,11 @@ final class DnsProbe implements Probe {
     @Override
     public CompletionStage<ProbeResult> probe(Duration timeout) {
         return Attempt.run("dns", timeout, this::run);
+    }
+
+    @Override
+    public ProbeResult call(Duration timeout) {
+        return Attempt.call(timeout, this::run);
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * merged into a bounded buffer. Exit 0 passes. A command still running at the timeout is killed
  * together with every process it started.
  */
-final class ExecProbe implements Probe {
+final class ExecProbe implements BlockingProbe {
 
     /** The command's output kept for the event log. */
     static final int MAX_OUTPUT = 4 * 1024;
@@ -47,6 +47,11 @@ final class ExecProbe implements Probe {
     @Override
     public CompletionStage<ProbeResult> probe(Duration timeout) {
         return Attempt.run("exec", timeout, this::run);
+    }
+
+    @Override
+    public ProbeResult call(Duration timeout) {
+        return Attempt.call(timeout, this::run);
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /** Passes while the file's presence is what the check wants. */
-final class FileProbe implements Probe {
+final class FileProbe implements BlockingProbe {
 
     private final FileCheck check;
 
@@ -16,10 +16,17 @@ final class FileProbe implements Probe {
 
     @Override
     public CompletionStage<ProbeResult> probe(Duration timeout) {
-        return Attempt.run("file", timeout, (t, clock) -> {
-            boolean present = Files.exists(check.path());
-            String reason = check.path() + (present ? " present" : " absent");
-            return new ProbeResult(present == check.passWhenPresent(), clock.elapsed(), reason, "");
-        });
+        return Attempt.run("file", timeout, this::run);
+    }
+
+    @Override
+    public ProbeResult call(Duration timeout) {
+        return Attempt.call(timeout, this::run);
+    }
+
+    private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {
+        boolean present = Files.exists(check.path());
+        String reason = check.path() + (present ? " present" : " absent");
+        return new ProbeResult(present == check.passWhenPresent(), clock.elapsed(), reason, "");
     }
 }

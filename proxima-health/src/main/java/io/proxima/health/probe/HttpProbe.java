@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * One request with {@link HttpClient}; passes on an accepted status and, if set, a matching body
  * (the first {@link #MAX_BODY} bytes). Redirects are not followed: a 3xx is a status like any other.
  */
-final class HttpProbe implements Probe {
+final class HttpProbe implements BlockingProbe {
 
     static final int MAX_BODY = 64 * 1024;
     private static final String HOST_HEADER = "Host";
@@ -39,6 +39,11 @@ final class HttpProbe implements Probe {
     @Override
     public CompletionStage<ProbeResult> probe(Duration timeout) {
         return Attempt.run("http", timeout, this::run);
+    }
+
+    @Override
+    public ProbeResult call(Duration timeout) {
+        return Attempt.call(timeout, this::run);
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {

@@ -20,7 +20,7 @@ import javax.net.ssl.SSLContext;
  * Connect, simple bind, and a subtree search that must return at least one entry. The password is
  * read from its file on every probe, so a rotated password is picked up without a reload.
  */
-final class LdapProbe implements Probe {
+final class LdapProbe implements BlockingProbe {
 
     /** One entry is all the check needs; the server stops there. */
     private static final int SIZE_LIMIT = 1;
@@ -35,6 +35,11 @@ final class LdapProbe implements Probe {
     @Override
     public CompletionStage<ProbeResult> probe(Duration timeout) {
         return Attempt.run("ldap", timeout, this::run);
+    }
+
+    @Override
+    public ProbeResult call(Duration timeout) {
+        return Attempt.call(timeout, this::run);
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {

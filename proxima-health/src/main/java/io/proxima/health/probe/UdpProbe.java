@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Sends one datagram on a connected channel and waits for one reply. Connecting lets the kernel
  * report an ICMP port unreachable as an error instead of silence.
  */
-final class UdpProbe implements Probe {
+final class UdpProbe implements BlockingProbe {
 
     static final int MAX_REPLY = UdpCheck.MAX_PAYLOAD;
     private static final int MAX_DETAIL = 256;
@@ -31,6 +31,11 @@ final class UdpProbe implements Probe {
     @Override
     public CompletionStage<ProbeResult> probe(Duration timeout) {
         return Attempt.run("udp", timeout, this::run);
+    }
+
+    @Override
+    public ProbeResult call(Duration timeout) {
+        return Attempt.call(timeout, this::run);
     }
 
     private ProbeResult run(Duration timeout, Attempt.Clock clock) throws Exception {

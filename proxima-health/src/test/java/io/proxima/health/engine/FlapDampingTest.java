@@ -20,7 +20,7 @@ class FlapDampingTest {
 
     private void feed(ProbeResult r) {
         now += INTERVAL.toNanos();
-        check = check.advance(r, now).next();
+        check = check.advance(r, now);
     }
 
     @Test
@@ -60,11 +60,27 @@ class FlapDampingTest {
         feed(PASS);
         assertThat(check.snapshot().state()).isEqualTo(CheckState.DOWN);
         now += FlapDamping.DEFAULT_HALF_LIFE.toNanos();
-        var advance = check.advance(PASS, now);
-        check = advance.next();
+        TrackedCheck held = check;
+        check = check.advance(PASS, now);
         assertThat(check.snapshot().state()).isEqualTo(CheckState.UP);
         assertThat(check.snapshot().reason()).startsWith("api: released from hold-down; api: up after 1 pass");
-        assertThat(advance.events()).anySatisfy(e -> assertThat(e).isInstanceOf(HealthEvent.CheckTransition.class));
+        assertThat(check.transitionFrom(held, now)).isNotNull();
+    }
+
+    @Test
+    void aSteadyCheckConfirmedAgainIsTheSameValue() {
+        feed(PASS);
+        TrackedCheck up = check;
+        feed(PASS);
+        assertThat(check).isSameAs(up);
+        feed(FAIL); // down at once (fall 1): a new value
+        assertThat(check).isNotSameAs(up);
+        TrackedCheck down = check;
+        assertThat(down.snapshot().state()).isEqualTo(CheckState.DOWN);
+        feed(FAIL);
+        assertThat(check).isSameAs(down);
+        feed(PASS);
+        assertThat(check).isNotSameAs(down);
     }
 
     @Test

@@ -46,4 +46,40 @@ class ThreadSchedulerTest {
         }
         assertThat(engineThreads).containsExactly(THREAD);
     }
+
+    @Test
+    void aTimerKeepsOneEntryThroughReArmingAndCancelling() throws InterruptedException {
+        try (var scheduler = new ThreadScheduler(THREAD)) {
+            CountDownLatch ran = new CountDownLatch(1);
+            Scheduler.Timer timer = scheduler.timer(ran::countDown);
+            Duration far = Duration.ofHours(1);
+            timer.arm(far.toNanos());
+            timer.arm(far.toNanos());
+            assertThat(scheduler.pending()).isEqualTo(1);
+            timer.cancel();
+            assertThat(scheduler.pending()).isZero();
+            timer.arm(far.toNanos());
+            timer.arm(0); // replaces the far arming
+            assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(scheduler.pending()).isZero();
+        }
+    }
+
+    @Test
+    void tasksDueOnTheSameTickRunInTheOrderQueued() throws InterruptedException {
+        int tasks = 100;
+        List<Integer> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(tasks);
+        try (var scheduler = new ThreadScheduler(THREAD)) {
+            for (int i = 0; i < tasks; i++) {
+                int n = i;
+                scheduler.execute(() -> {
+                    order.add(n);
+                    done.countDown();
+                });
+            }
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(order).isSorted().hasSize(tasks);
+    }
 }

@@ -10,8 +10,14 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TcpProbeTest {
@@ -36,6 +42,37 @@ class TcpProbeTest {
         ProbeResult r = await(Probes.of(new TcpCheck(LOOPBACK, port, Optional.empty(), Optional.empty(), timing())));
         assertThat(r.pass()).isFalse();
         assertThat(r.reason()).isEqualTo("connect refused");
+    }
+
+    /** Connects that fill a listener's accept queue, after which the kernel drops further SYNs. */
+    private static final int QUEUE_FILLERS = 8;
+    private static final java.time.Duration SHORT = java.time.Duration.ofMillis(300);
+
+    @Test
+    void aConnectThatNeverCompletesFailsAtTheTimeout() throws Exception {
+        List<SocketChannel> fillers = new ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            for (int i = 0; i < QUEUE_FILLERS; i++) {
+                SocketChannel c = SocketChannel.open();
+                fillers.add(c);
+                c.configureBlocking(false);
+                c.connect(server.getLocalSocketAddress());
+            }
+            Probe probe = Probes.of(new TcpCheck(LOOPBACK, server.getLocalPort(), Optional.empty(), Optional.empty(), timing()));
+            ProbeResult r = await(probe, SHORT);
+            assertThat(r.pass()).isFalse();
+            assertThat(r.reason()).isEqualTo("timeout after 300 ms");
+
+            // Called directly, the wait ends at the caller's interrupt.
+            BlockingQueue<ProbeResult> result = new LinkedBlockingQueue<>();
+            Thread caller = Thread.ofVirtual().start(() -> result.add(((BlockingProbe) probe).call(SHORT)));
+            caller.interrupt();
+            ProbeResult interrupted = result.poll(ProbeFixture.SLACK.toSeconds(), TimeUnit.SECONDS);
+            assertThat(interrupted).isNotNull();
+            assertThat(interrupted.pass()).isFalse();
+        } finally {
+            for (SocketChannel c : fillers) c.close();
+        }
     }
 
     @Test
