@@ -213,12 +213,8 @@ class LoopbackServiceTest {
         return s.session(k).map(SessionSnapshot::state).orElse(null);
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(10);
-        }
+    static void await(BooleanSupplier condition, String what) {
+        io.proxima.labkit.Await.until(WAIT, condition::getAsBoolean, what);
     }
 
     static byte[] hex(String s) {

@@ -29,6 +29,12 @@ public record PeerSpec(IpAddress address, long remoteAs, int port, Optional<IpAd
 
     public static final Duration DEFAULT_HOLD_TIME = Duration.ofSeconds(90);
 
+    /** This peer with BFD left out: what decides whether a reload resets the BGP session. */
+    public PeerSpec withoutBfd() {
+        return new PeerSpec(address, remoteAs, port, localAddress, passive, holdTime, multihop, gtsm, passwordFile, nextHopV4, nextHopV6,
+                gracefulRestart, Optional.empty());
+    }
+
     /** BFD asynchronous mode timers (RFC 5880 §6.8.1). */
     public record BfdSpec(Duration interval, int multiplier) { }
 }

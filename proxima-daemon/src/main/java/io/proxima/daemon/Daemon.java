@@ -167,13 +167,7 @@ public final class Daemon implements AutoCloseable {
             List<Prefix> added = addresses.add(allPrefixes(config));
             if (!added.isEmpty()) events.log("address", "event", "added", "device", config.addresses().device(), "prefixes", strings(added));
         }
-        if (config.dnsResponder().isPresent()) {
-            try {
-                startResponder(config.dnsResponder().get());
-            } catch (java.io.UncheckedIOException e) {
-                throw new IOException(e.getMessage(), e.getCause());
-            }
-        }
+        if (config.dnsResponder().isPresent()) startResponder(config.dnsResponder().get());
         metrics.bind(this);
         speaker.addListener(new PeerEvents());
         for (PeerSpec p : config.peers()) {
@@ -192,11 +186,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** Binds the responder before the checks start, so its own health check finds it answering. */
-    private void startResponder(ResponderConfig rc) {
+    private void startResponder(ResponderConfig rc) throws IOException {
         try {
             dns = DnsResponder.start(rc);
         } catch (java.io.UncheckedIOException e) {
-            throw new java.io.UncheckedIOException("dns-responder: " + e.getMessage(), e.getCause());
+            throw new IOException("dns-responder: " + e.getMessage(), e.getCause());
         }
         events.log("dns", "event", "started", "listen", rc.listen().stream().map(Daemon::hostPort).toList(), "node_name", rc.nodeName(),
                 "zone", rc.zone().origin());
@@ -226,7 +220,7 @@ public final class Daemon implements AutoCloseable {
         if (after.isPresent()) {
             try {
                 startResponder(after.get());
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // its service's checks now fail and withdraw it: nothing dead stays announced
                 events.log("dns", "event", "error", "reason", e.getMessage());
             }
@@ -450,7 +444,7 @@ public final class Daemon implements AutoCloseable {
                     bfd.remove(p.address());
                     speaker.removePeer(p.address(), "proxima: peer removed from the configuration");
                     changes.add("peer " + p.address() + " removed");
-                } else if (!withoutBfd(n).equals(withoutBfd(p))) {
+                } else if (!n.withoutBfd().equals(p.withoutBfd())) {
                     speaker.removePeer(p.address(), "proxima: peer configuration changed");
                     speaker.addPeer(peerConfig(n));
                     bfd.update(p, n);
@@ -728,12 +722,6 @@ public final class Daemon implements AutoCloseable {
         if (p.localAddress().isPresent()) pc = pc.withLocalAddress(p.localAddress().get());
         if (p.passwordFile().isPresent()) pc = pc.withMd5Password(readSecret(p.passwordFile().get()));
         return pc;
-    }
-
-    /** The peer's config with BFD left out: what decides whether a reload resets the BGP session. */
-    private static PeerSpec withoutBfd(PeerSpec p) {
-        return new PeerSpec(p.address(), p.remoteAs(), p.port(), p.localAddress(), p.passive(), p.holdTime(), p.multihop(), p.gtsm(),
-                p.passwordFile(), p.nextHopV4(), p.nextHopV6(), p.gracefulRestart(), Optional.empty());
     }
 
     /** A secret file's content without its trailing line break. */
