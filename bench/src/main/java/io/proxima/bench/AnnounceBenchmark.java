@@ -114,7 +114,7 @@ public final class AnnounceBenchmark {
         print(routes, runs, times, birdClock, firstRoute);
         if (!loopFree.isEmpty()) {
             System.out.printf(Locale.ROOT, "%nProxima's event loop had encoded and queued the whole table %s s after Established (median (min–max)):"
-                    + " it computes the table, encodes every UPDATE and flushes once; nothing reaches BIRD before that.%n", loopFree.format(3));
+                    + " it computes the whole table (export and diff) first, then encodes the UPDATEs and flushes every 16 of them.%n", loopFree.format(3));
         }
     }
 
