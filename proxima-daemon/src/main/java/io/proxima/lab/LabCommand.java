@@ -35,6 +35,8 @@ public final class LabCommand implements Callable<Integer> {
     static final List<String> FRR_BINARIES = List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/lib/frr/bfdd", "vtysh");
     static final List<String> BIRD_BINARIES = List.of("bird", "birdc");
     static final String SVG = "timeline.svg";
+    /** Enough for medians; a lab repetition takes seconds (tens with ExaBGP's defaults). */
+    static final int MAX_REPEAT = 50;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -45,12 +47,25 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|all", description = "One scenario, or all (default: ${DEFAULT-VALUE}).")
     String scenario = "all";
 
-    @Option(names = "--compare", paramLabel = "exabgp", description = "Then service death again at site-1 with ExaBGP's healthcheck "
-            + "(defaults, and Proxima's timings) in place of Proxima, side by side.")
+    @Option(names = "--compare", paramLabel = "exabgp", description = "Then service death at site-1 for each of --compare-profiles: "
+            + "with Proxima, then with ExaBGP's healthcheck at the same cadence in place of Proxima, side by side.")
     String compare;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md and " + SVG + " into DIR.")
     Path report;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "The sites' check timings: tuned (every 100 ms, timeout 80 ms, fall 2, "
+            + "rise 2), defaults (the daemon's: every 500 ms, timeout 250 ms, fall 2, rise 3) or fast (every 20 ms, timeout 10 ms, "
+            + "re-check after 1 ms, fall 2, rise 2). Default: ${DEFAULT-VALUE}.")
+    String profile = Profile.TUNED.id;
+
+    @Option(names = "--compare-profiles", paramLabel = "NAME,...|all", description = "The profiles --compare runs service death with, "
+            + "Proxima and then ExaBGP at the matching healthcheck options (default: ${DEFAULT-VALUE}).")
+    String compareProfiles = "all";
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Each scenario, and each announcer and profile of --compare, N times "
+            + "(default: ${DEFAULT-VALUE}).")
+    int repeat = 1;
 
     public LabCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -70,6 +85,19 @@ public final class LabCommand implements Callable<Integer> {
             err.println("proxima lab: " + e.getMessage());
             return USAGE;
         }
+        Profile startProfile;
+        List<Profile> compared;
+        try {
+            startProfile = Profile.parse(profile);
+            compared = Profile.parseList(compareProfiles);
+        } catch (IllegalArgumentException e) {
+            err.println("proxima lab: " + e.getMessage());
+            return USAGE;
+        }
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            err.println("proxima lab: --repeat must be 1.." + MAX_REPEAT + ", not " + repeat);
+            return USAGE;
+        }
         if (compare != null && !compare.equals("exabgp")) {
             err.println("proxima lab: --compare takes exabgp, not '" + compare + "'");
             return USAGE;
@@ -84,7 +112,7 @@ public final class LabCommand implements Callable<Integer> {
             return USAGE;
         }
         if (report != null) Files.createDirectories(report);
-        return run(scenarios);
+        return run(scenarios, startProfile, compared);
     }
 
     static List<String> binaries(String routers) {
@@ -94,19 +122,20 @@ public final class LabCommand implements Callable<Integer> {
         return b;
     }
 
-    private int run(List<Scenario> scenarios) throws IOException {
+    private int run(List<Scenario> scenarios, Profile startProfile, List<Profile> compared) throws IOException {
         Lab lab = Lab.create();
-        LabRun run = new LabRun(lab, routers, err);
+        LabRun run = new LabRun(lab, routers, startProfile, err);
         boolean ok = true;
         String svg = null;
         try {
             run.setUp();
             for (int k = 0; k < scenarios.size(); k++) {
-                ok &= run.run(scenarios.get(k), run.sites.get(k % Topology.SIZE)).ok();
+                for (int n = 0; n < repeat; n++) ok &= run.run(scenarios.get(k), run.sites.get(k % Topology.SIZE)).ok();
             }
             if (compare != null) {
-                if (scenarios.stream().noneMatch(s -> s == Scenario.SERVICE_DEATH)) ok &= run.run(Scenario.SERVICE_DEATH, run.sites.get(0)).ok();
-                for (LabRun.Result r : ExaBgpCompare.run(run, run.sites.get(0))) ok &= r.failure() == null;
+                for (LabRun.Result r : ExaBgpCompare.run(run, run.sites.get(0), compared, repeat)) {
+                    ok &= r.announcer().equals(LabRun.PROXIMA) ? r.ok() : r.failure() == null;
+                }
             }
             run.stopClients();
         } catch (LabException | IllegalStateException e) {

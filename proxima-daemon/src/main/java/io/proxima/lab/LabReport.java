@@ -1,7 +1,9 @@
 package io.proxima.lab;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The run as markdown: setup, catchment, one table per scenario, a summary. */
@@ -15,10 +17,10 @@ final class LabReport {
         b.append("# proxima lab report\n\n");
         b.append(String.format(Locale.ROOT, "Routers: %s, in a ring (eBGP; AS-path length is the cost). "
                 + "Sites: `proxima run` (own JVM each) with the built-in DNS responder on %s; check CHAOS TXT id.server "
-                + "every %d ms, timeout %d ms, fall %d, rise %d; BFD %d ms x %d to the router. "
+                + "%s; BFD %d ms x %d to the router. "
                 + "Clients: `proxima probe %s --dns --interval %s` (own JVM each). Java %s, %d CPUs, load average %s at the start, %s at the end.%n%n",
                 run.topology.routers.stream().map(Topology.Router::label).collect(Collectors.joining(", ")),
-                Topology.ANYCAST, Site.CHECK_INTERVAL.toMillis(), Site.CHECK_TIMEOUT.toMillis(), Site.FALL, Site.RISE,
+                Topology.ANYCAST, run.profile + " profile, " + run.profile.what(),
                 Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST_IP, Client.INTERVAL, Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), run.loadBefore, LabRun.loadAverage()));
         if (!run.probeCpu.isEmpty()) {
@@ -40,20 +42,7 @@ final class LabReport {
                     .append(r.withdraw().map(LabRun::ms).orElse("-")).append(" | ").append(moved.isEmpty() ? "-" : moved).append(" | ")
                     .append(lost.isEmpty() ? "-" : lost).append(" | ").append(r.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
         }
-        List<LabRun.Result> serviceDeath = run.results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals("site-1")).toList();
-        if (serviceDeath.stream().anyMatch(r -> !r.announcer().equals(LabRun.PROXIMA))) {
-            b.append("\n## Service death at site-1: Proxima and ExaBGP's healthcheck, same run\n\n"
-                    + "| announcer | check | event → traffic moved | probes lost | restored → back |\n|---|---|---|---|---|\n");
-            for (LabRun.Result r : serviceDeath) {
-                String check = r.announcer().equals(LabRun.PROXIMA)
-                        ? String.format(java.util.Locale.ROOT, "built-in responder, dns check every %d ms, fall %d", Site.CHECK_INTERVAL.toMillis(), Site.FALL)
-                        : "NSD, dig every interval";
-                b.append("| ").append(r.announcer()).append(" | ").append(check).append(" | ")
-                        .append(r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "))).append(" | ")
-                        .append(r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "))).append(" | ")
-                        .append(r.back().map(LabRun::ms).orElse("-")).append(" |\n");
-            }
-        }
+        comparison(b, run.results);
         b.append("\nLate answers: probes (from any client) that the broken site answered although they were sent more than "
                 + LabRun.LATE_GRACE.toMillis() + " ms after its route should have been gone: after the withdraw was on the wire, "
                 + "or, where the node sends none, after the event (kill -9, link down) or the BFD detection time (SIGSTOP). "
@@ -61,6 +50,65 @@ final class LabReport {
                 + "(each waits " + Client.TIMEOUT + ").\n");
         if (svgName != null) b.append("\n![timeline](").append(svgName).append(")\n");
         return b.toString();
+    }
+
+    /**
+     * {@code --compare exabgp}: per profile, the figures of every repetition of service death at the
+     * compared site, Proxima's and ExaBGP's, with the medians and their ratio.
+     */
+    private static void comparison(StringBuilder b, List<LabRun.Result> results) {
+        if (results.stream().allMatch(r -> r.announcer().equals(LabRun.PROXIMA))) return;
+        LabRun.Result first = results.stream().filter(r -> !r.announcer().equals(LabRun.PROXIMA)).findFirst().orElseThrow();
+        String site = first.site();
+        b.append("\n## Service death at ").append(site).append(" (behind ").append(first.router())
+                .append("): Proxima and ExaBGP's healthcheck, same run\n\n")
+                .append("Event → traffic moved: for each repetition, the slowest of the site's clients. Median (min–max) over the repetitions.\n\n")
+                .append("| profile | announcer | check | event → traffic moved, each repetition | median (min–max) | ratio Proxima / ExaBGP (medians) "
+                        + "| event → withdraw on the wire (median) | probes lost (total) | late answers |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (Profile p : Profile.values()) {
+            List<LabRun.Result> proxima = results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals(site)
+                    && r.profile() == p && r.announcer().equals(LabRun.PROXIMA)).toList();
+            List<LabRun.Result> exabgp = results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals(site)
+                    && r.profile() == p && !r.announcer().equals(LabRun.PROXIMA)).toList();
+            if (exabgp.isEmpty()) continue;
+            Optional<Duration> pm = median(moved(proxima));
+            Optional<Duration> em = median(moved(exabgp));
+            String ratio = pm.isPresent() && em.isPresent() && !em.get().isZero()
+                    ? String.format(Locale.ROOT, "%.2f×", pm.get().toNanos() / (double) em.get().toNanos()) : "-";
+            comparisonRow(b, p, "Proxima", "built-in responder, dns check " + p.what(), proxima, ratio);
+            comparisonRow(b, p, "ExaBGP", "NSD, dig: " + p.exabgpWhat, exabgp, "");
+        }
+    }
+
+    private static void comparisonRow(StringBuilder b, Profile p, String who, String check, List<LabRun.Result> rs, String ratio) {
+        List<Duration> moved = moved(rs);
+        String each = rs.stream().map(r -> r.clients().stream().map(LabRun.ClientResult::moved).anyMatch(java.util.Objects::isNull)
+                ? "not moved" : LabRun.ms(slowest(r))).collect(Collectors.joining(", "));
+        String withdraw = median(rs.stream().flatMap(r -> r.withdraw().stream()).toList()).map(LabRun::ms).orElse("-");
+        long lost = rs.stream().flatMap(r -> r.clients().stream()).mapToLong(LabRun.ClientResult::lost).sum();
+        long late = rs.stream().mapToLong(LabRun.Result::lateAnswers).sum();
+        b.append("| ").append(p).append(" | ").append(who).append(" | ").append(check).append(" | ").append(each.isEmpty() ? "-" : each)
+                .append(" | ").append(median(moved).map(m -> LabRun.ms(m) + " (" + LabRun.ms(moved.getFirst()) + "–" + LabRun.ms(moved.getLast()) + ")")
+                        .orElse("-"))
+                .append(" | ").append(ratio).append(" | ").append(withdraw).append(" | ").append(lost).append(" | ").append(late).append(" |\n");
+    }
+
+    /** Per repetition in which every client moved: the slowest client's time; sorted. */
+    static List<Duration> moved(List<LabRun.Result> rs) {
+        return rs.stream().filter(r -> !r.clients().isEmpty() && r.clients().stream().allMatch(c -> c.moved() != null))
+                .map(LabReport::slowest).sorted().toList();
+    }
+
+    private static Duration slowest(LabRun.Result r) {
+        return r.clients().stream().map(LabRun.ClientResult::moved).filter(java.util.Objects::nonNull).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** The median of {@code ds} (the mean of the middle two for an even count). */
+    static Optional<Duration> median(List<Duration> ds) {
+        if (ds.isEmpty()) return Optional.empty();
+        List<Duration> s = ds.stream().sorted().toList();
+        int n = s.size();
+        return Optional.of(n % 2 == 1 ? s.get(n / 2) : s.get(n / 2 - 1).plus(s.get(n / 2)).dividedBy(2));
     }
 
     private static String seconds(List<java.time.Duration> l) {
@@ -72,6 +120,8 @@ final class LabReport {
                 .append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
         b.append(r.scenario().what).append(".\n\n");
         b.append("| measure | value |\n|---|---|\n");
+        b.append("| checks | ").append(r.profile()).append(r.announcer().equals(LabRun.PROXIMA) ? ": " + r.profile().what() : ": " + r.profile().exabgpWhat)
+                .append(" |\n");
         b.append("| event → withdraw on the wire (site's event log) | ")
                 .append(r.withdraw().map(LabRun::ms).orElse(r.announcer().equals(LabRun.PROXIMA)
                         ? "- (the node sends none: the router finds out)" : "- (ExaBGP logs no time for it)")).append(" |\n");

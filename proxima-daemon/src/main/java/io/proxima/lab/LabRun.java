@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Builds the lab, waits for the catchment, then runs each scenario against one site and measures.
@@ -49,13 +51,15 @@ final class LabRun {
      * otherWithdraws}: withdraws by the healthy sites meanwhile (their checks timing out under load).
      */
     record Result(Scenario scenario, String announcer, Instant at, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
-                  long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure) {
+                  long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure, Profile profile) {
         boolean ok() {
             return failure == null && lateAnswers == 0 && clients.stream().allMatch(c -> c.moved() != null);
         }
     }
 
     final String routers;
+    /** The check timings every site starts with ({@code --profile}). */
+    final Profile profile;
     final Lab lab;
     final PrintStream progress;
     final List<Site> sites = new ArrayList<>();
@@ -72,8 +76,13 @@ final class LabRun {
     Duration cpuWindow = Duration.ZERO;
 
     LabRun(Lab lab, String routers, PrintStream progress) {
+        this(lab, routers, Profile.TUNED, progress);
+    }
+
+    LabRun(Lab lab, String routers, Profile profile, PrintStream progress) {
         this.lab = lab;
         this.routers = routers;
+        this.profile = profile;
         this.progress = progress;
     }
 
@@ -86,7 +95,7 @@ final class LabRun {
         say("routers up: %s", String.join(", ", topology.routers.stream().map(Topology.Router::label).toList()));
         for (int i = 1; i <= Topology.SIZE; i++) {
             Topology.Router r = topology.routers.get(i - 1);
-            sites.add(new Site(i, topology.siteNs.get(i - 1), r, lab));
+            sites.add(new Site(i, topology.siteNs.get(i - 1), r, lab, profile));
             clients.add(new Client(i, topology.clientNs.get(i - 1), r, lab.dir()));
         }
         // the sites first: 8 JVMs starting at once on two cores time their own checks out
@@ -131,19 +140,27 @@ final class LabRun {
     static final String PROXIMA = "proxima";
 
     Result run(Scenario scenario, Site victim) {
-        return run(scenario, victim, PROXIMA);
+        return run(scenario, victim, PROXIMA, victim.profile());
     }
 
-    /** {@code announcer}: what announces the site's route, Proxima or (--compare) ExaBGP's healthcheck. */
-    Result run(Scenario scenario, Site victim, String announcer) {
+    /**
+     * {@code announcer}: what announces the site's route, Proxima or (--compare) ExaBGP's healthcheck;
+     * {@code profile}: the check timings it runs with.
+     */
+    Result run(Scenario scenario, Site victim, String announcer, Profile profile) {
         List<Client> affected = clients.stream().filter(c -> victim.name().equals(catchment.get(c))).toList();
-        say("%s%s at %s behind %s: %s (its clients: %s)", scenario.id, announcer.equals(PROXIMA) ? "" : " with " + announcer, victim.name(), victim.router.label(), scenario.what,
-                affected.stream().map(Client::name).toList());
+        say("%s%s at %s behind %s, checks %s: %s (its clients: %s)", scenario.id, announcer.equals(PROXIMA) ? "" : " with " + announcer, victim.name(),
+                victim.router.label(), profile, scenario.what, affected.stream().map(Client::name).toList());
         if (affected.isEmpty()) throw new IllegalStateException(victim.name() + " has no clients to move: the catchment is " + catchment);
+        // A random phase: the site came back a fixed time after its checks rose, so without it every
+        // repetition would break the service at about the same point of the check's cycle
+        long phase = ThreadLocalRandom.current().nextLong(profile.cycle(announcer.equals(PROXIMA)).toNanos());
+        LockSupport.parkNanos(phase);
         // the event's time is when the command that causes it has returned: the fault is in effect
         scenario.inject(victim);
         Instant t0 = Instant.now();
-        marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")));
+        marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")
+                + (profile == Profile.TUNED ? "" : " " + profile)));
         String failure = null;
         try {
             Await.until(MOVE_TIMEOUT, () -> affected.stream().allMatch(c -> c.firstAnswerNotFrom(victim.name(), t0)
@@ -197,7 +214,7 @@ final class LabRun {
             failure = (failure == null ? "" : failure + "; ") + e.getMessage();
             say("    not restored: %s", e.getMessage());
         }
-        Result r = new Result(scenario, announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure);
+        Result r = new Result(scenario, announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure, profile);
         results.add(r);
         return r;
     }

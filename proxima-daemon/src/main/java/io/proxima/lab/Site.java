@@ -26,11 +26,6 @@ import java.util.Optional;
 final class Site {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** The tuning: interval 100 ms, fall 2 (rise 2, so a repaired site returns quickly too). */
-    static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
-    static final Duration CHECK_TIMEOUT = Duration.ofMillis(80);
-    static final int RISE = 2;
-    static final int FALL = 2;
     /**
      * The lab flaps sites on purpose, one scenario after another, and its JVMs start on two busy cores
      * (a check may time out while they compile): the default half-life (1m) would hold a site down
@@ -59,9 +54,12 @@ final class Site {
     private final Path events;
     private DaemonProcess process;
     private boolean serviceBroken;
+    /** The check timings now in its config: the lab's {@code --profile} until {@link #useProfile}. */
+    private Profile profile;
 
-    Site(int index, Netns netns, Topology.Router router, Lab lab) {
+    Site(int index, Netns netns, Topology.Router router, Lab lab, Profile profile) {
         this.index = index;
+        this.profile = profile;
         this.netns = netns;
         this.router = router;
         this.dir = lab.instanceDir("proxima" + index);
@@ -80,6 +78,21 @@ final class Site {
 
     DaemonProcess process() {
         return process;
+    }
+
+    Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Rewrites the config with {@code p}'s check timings and reloads it ({@code POST /v1/reload}). A
+     * healthy service stays announced through the edit (daemon.md, rule 6).
+     */
+    void useProfile(Profile p) {
+        if (p == profile) return;
+        profile = p;
+        write(config, config());
+        if (!api("POST", "/v1/reload")) throw new IllegalStateException(name() + ": the API refused the reload to profile " + p);
     }
 
     /** Starts the JVM and returns once its API answers (the route follows when its check rises). */
@@ -189,11 +202,7 @@ final class Site {
                     prefixes: [%s]
                     checks:
                       - dns: { server: %s, name: id.server, type: TXT, class: CH }
-                        interval: %dms
-                        timeout: %dms
-                        rise: %d
-                        fall: %d
-                        damping: { half-life: %s }
+                %s        damping: { half-life: %s }
                     drain: { graceful-shutdown: %dms }
                 addresses: { interface: lo, manage: true }
                 dns-responder:
@@ -213,7 +222,7 @@ final class Site {
         int i = index;
         return z.formatted(Topology.siteAddress(i), Topology.SITE_AS, Topology.routerSiteAddress(i), Topology.routerAs(i),
                 Topology.siteAddress(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST, Topology.ANYCAST_IP,
-                CHECK_INTERVAL.toMillis(), CHECK_TIMEOUT.toMillis(), RISE, FALL, DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
+                profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
                 Topology.ANYCAST_IP, name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
     }
 

@@ -42,6 +42,37 @@ class LabCommandTest {
         assertThat(Topology.kind("mixed", 2)).isEqualTo(Topology.RouterKind.BIRD);
     }
 
+    @Test
+    void aBadProfileOrRepeatIsAUsageError() {
+        assertThat(run("lab", "--profile", "turbo")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'turbo'").contains("defaults, tuned, fast");
+        assertThat(run("lab", "--compare-profiles", "tuned,warp")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'warp'");
+        assertThat(run("lab", "--repeat", "0")).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--repeat must be 1.." + LabCommand.MAX_REPEAT);
+    }
+
+    @Test
+    void profilesWriteTheirTimingsAndTheDefaultsWriteNone() {
+        assertThat(Profile.parseList("all")).containsExactly(Profile.DEFAULTS, Profile.TUNED, Profile.FAST);
+        assertThat(Profile.parseList("fast, tuned,fast")).containsExactly(Profile.FAST, Profile.TUNED);
+        assertThat(Profile.DEFAULTS.checkYaml("  ")).isEmpty();
+        assertThat(Profile.TUNED.checkYaml("  ")).isEqualTo("  interval: 100ms\n  timeout: 80ms\n  rise: 2\n  fall: 2\n");
+        assertThat(Profile.FAST.checkYaml("")).contains("fast-interval: 1ms\n");
+        assertThat(Profile.FAST.exabgpOptions).contains("--interval 0.02").contains("--fast-interval 0.001");
+        assertThat(Profile.DEFAULTS.cycle(true)).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(Profile.DEFAULTS.cycle(false)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(Profile.FAST.cycle(false)).isEqualTo(java.time.Duration.ofMillis(20));
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        java.util.function.LongFunction<java.time.Duration> ms = java.time.Duration::ofMillis;
+        assertThat(LabReport.median(List.of())).isEmpty();
+        assertThat(LabReport.median(List.of(ms.apply(30), ms.apply(10), ms.apply(20)))).contains(ms.apply(20));
+        assertThat(LabReport.median(List.of(ms.apply(40), ms.apply(10), ms.apply(20), ms.apply(30)))).contains(ms.apply(25));
+    }
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
