@@ -113,9 +113,11 @@ final class Ecmp {
     private static Change change(LabRun run, String what, Site site, Client own, SessionProbe anycast, SessionProbe handoff) {
         boolean drain = what.equals("drain");
         Map<String, Long> before = anycast.spread();
+        // the event is the moment the API is asked: the node announces an undrain before the API answers, and a router
+        // honouring the drain's GRACEFUL_SHUTDOWN community can move (and break) sessions before it answers too
+        Instant t = Instant.now();
         if (drain) Scenario.ECMP.inject(site);
         else Scenario.ECMP.restore(site);
-        Instant t = Instant.now();
         run.marks.add(new LabRun.Mark(t, "ecmp: " + what + " " + site.name()));
         Instant wire = Await.value(LabRun.MOVE_TIMEOUT, () -> drain ? site.withdrawWritten(t) : site.announceWritten(t), Optional::isPresent,
                 site.name() + "'s " + (drain ? "withdraw" : "announcement") + " in its event log").orElseThrow();
