@@ -28,7 +28,11 @@ import picocli.CommandLine.Spec;
             "--dns asks CHAOS TXT id.server with an NSID option (one UDP flow for the whole run); --http reads the",
             "X-Served-By header; --tcp PORT reads the first line the server sends. Prints each change of instance",
             "with the gap around it (from the last answered probe before to the first after), then a summary.",
-            "Runs until --count or --duration, or Ctrl-C."},
+            "Runs until --count or --duration, or Ctrl-C.",
+            "--dns --tcp-sessions N holds N TCP connections instead (a query every --interval on each) and prints",
+            "when each connects, who answers it, and when it breaks: what an ECMP change does to long-lived flows.",
+            "--handoff NAME makes each session first ask ADDRESS for NAME (the unicast hand-off) and hold its",
+            "connection to the address answered."},
         footer = {"", "Exit codes: 0 at least one probe answered; 1 no probe answered; 2 usage error; 3 internal error."})
 final class ProbeCommand implements Callable<Integer> {
 
@@ -102,6 +106,15 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print every probe (text), or list them (json).")
     boolean verbose;
 
+    @Option(names = "--tcp-sessions", paramLabel = "N", description = "With --dns: hold N TCP connections to ADDRESS, each asking "
+            + "id.server every --interval on the same connection; print who answers each and when it breaks (reset, timeout, "
+            + "closed), then reconnect from a new port (1.." + TcpSessions.MAX_SESSIONS + "; text output, --duration or Ctrl-C).")
+    Integer tcpSessions;
+
+    @Option(names = "--handoff", paramLabel = "NAME", description = "With --tcp-sessions: each session first asks ADDRESS for "
+            + "NAME's A (AAAA for IPv6) over TCP, the service's unicast hand-off, and holds its connection to the address answered.")
+    String handoff;
+
     ProbeCommand(PrintStream out, PrintStream err) {
         this(out, err, ProbeClock.SYSTEM);
     }
@@ -121,6 +134,7 @@ final class ProbeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new ParameterException(spec.commandLine(), "cannot resolve '" + address + "'");
         }
+        if (tcpSessions != null) return runSessions(new InetSocketAddress(host, port != null ? port : DNS_PORT));
         String method = kind != null && kind.http ? "http" : kind != null && kind.tcp != null ? "tcp" : "dns";
         int p = switch (method) {
             case "http" -> port != null ? port : HTTP_PORT;
@@ -185,7 +199,59 @@ final class ProbeCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --tcp-sessions}: until --duration or Ctrl-C, then the summary. */
+    private int runSessions(InetSocketAddress target) throws InterruptedException {
+        TcpSessions sessions = new TcpSessions(target, java.util.Optional.ofNullable(handoff), tcpSessions, interval, timeout, clock, out, verbose);
+        out.println("holding " + sessions.describe());
+        out.flush();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: close the sessions, and let the summary be printed before the JVM exits.
+            stopRequested.countDown();
+            try {
+                finished.await(timeout.plus(SHUTDOWN_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "probe-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long answered = sessions.run(stopRequested, limit == null ? null : limit.duration);
+            sessions.summary().forEach(out::println);
+            out.flush();
+            if (answered == 0) err.println("proxima probe: no session answered by " + target.getAddress().getHostAddress() + " port " + target.getPort());
+            return answered > 0 ? Main.OK : Main.FINDINGS;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+    }
+
+    private void validateSessions() {
+        if (handoff != null && tcpSessions == null) throw new ParameterException(spec.commandLine(), "--handoff goes with --tcp-sessions");
+        if (tcpSessions == null) return;
+        if (kind != null && !kind.dns) throw new ParameterException(spec.commandLine(), "--tcp-sessions goes with --dns");
+        if (tcpSessions < 1 || tcpSessions > TcpSessions.MAX_SESSIONS) {
+            throw new ParameterException(spec.commandLine(), "--tcp-sessions must be 1.." + TcpSessions.MAX_SESSIONS + ", not " + tcpSessions);
+        }
+        if (limit != null && limit.count != null) throw new ParameterException(spec.commandLine(), "--tcp-sessions runs for --duration, not --count");
+        if (output != Output.text) throw new ParameterException(spec.commandLine(), "--tcp-sessions prints text only");
+        if (handoff != null) {
+            try {
+                HandoffQuery.encode(0, handoff, HandoffQuery.TYPE_A);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--handoff " + e.getMessage());
+            }
+        }
+    }
+
     private void validate() {
+        validateSessions();
         if (kind != null && kind.tcp != null && port != null) {
             throw new ParameterException(spec.commandLine(), "--tcp PORT already gives the port; drop --port");
         }

@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
             "'proxima run' with the built-in DNS responder on 198.51.100.75 and BFD, 4 clients each running 'proxima probe'",
             "every 10 ms. Prints the catchment, breaks sites one scenario at a time, and reports the failover measured.",
             "Needs root, iproute2, curl, and bird2 and/or frr."},
-        footer = {"", "Scenarios: service-death, sigterm, kill, frozen-node, drain, link-down (all: every one, in that order).",
+        footer = {"", "Scenarios: service-death, sigterm, kill, frozen-node, drain, link-down, ecmp (all: every one, in that order).",
+            "ecmp drains site-1 so that client-1 has two equal-cost sites, holds 16 TCP DNS sessions to the anycast address",
+            "and 16 to the unicast hand-off, then drains and undrains site-4: which sessions break (ecmp ok: anycast ones",
+            "broke, none of the hand-off ones did, and the TCP sessions landed on both sites).",
             "Exit codes: 0 every scenario moved the traffic with no late answer; 1 one did not; 2 usage, or the machine",
             "cannot run the lab; 3 internal error."})
 public final class LabCommand implements Callable<Integer> {
@@ -130,7 +133,11 @@ public final class LabCommand implements Callable<Integer> {
         try {
             run.setUp();
             for (int k = 0; k < scenarios.size(); k++) {
-                for (int n = 0; n < repeat; n++) ok &= run.run(scenarios.get(k), run.sites.get(k % Topology.SIZE)).ok();
+                if (scenarios.get(k) == Scenario.ECMP) {
+                    for (int n = 0; n < repeat; n++) ok &= Ecmp.run(run).ok(); // several sites: site-1, site-4
+                } else {
+                    for (int n = 0; n < repeat; n++) ok &= run.run(scenarios.get(k), run.sites.get(k % Topology.SIZE)).ok();
+                }
             }
             if (compare != null) {
                 for (LabRun.Result r : ExaBgpCompare.run(run, run.sites.get(0), compared, repeat)) {
@@ -143,7 +150,8 @@ public final class LabCommand implements Callable<Integer> {
             ok = false;
         } finally {
             if (run.started != null && !run.clients.isEmpty()) {
-                svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)");
+                svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)",
+                        run.sessionProbes);
             }
             run.say("tearing the lab down");
             lab.close();

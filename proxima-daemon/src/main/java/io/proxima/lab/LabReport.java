@@ -33,6 +33,7 @@ final class LabReport {
                     .append(r.site()).append(" |\n");
         }
         for (LabRun.Result r : run.results) scenario(b, r);
+        for (Ecmp.Result r : run.ecmpResults) ecmp(b, r);
         b.append("\n## Summary\n\n| scenario | site | event → withdraw on the wire | event → traffic moved | probes lost | late answers | ok |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (LabRun.Result r : run.results) {
@@ -41,6 +42,13 @@ final class LabReport {
             b.append("| ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")").append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
                     .append(r.withdraw().map(LabRun::ms).orElse("-")).append(" | ").append(moved.isEmpty() ? "-" : moved).append(" | ")
                     .append(lost.isEmpty() ? "-" : lost).append(" | ").append(r.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
+        }
+        for (Ecmp.Result r : run.ecmpResults) {
+            for (Ecmp.Change c : r.changes()) {
+                b.append("| ecmp: ").append(c.label()).append(" | ").append(c.site()).append(" | ").append(c.onWire().map(LabRun::ms).orElse("-"))
+                        .append(c.label().equals("drain") ? "" : " (announce)").append(" | ").append(LabRun.ms(c.udpMoved())).append(" | ")
+                        .append(c.udpLost()).append(" | ").append(c.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
+            }
         }
         comparison(b, run.results);
         b.append("\nLate answers: probes (from any client) that the broken site answered although they were sent more than "
@@ -113,6 +121,37 @@ final class LabReport {
 
     private static String seconds(List<java.time.Duration> l) {
         return l.stream().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).collect(Collectors.joining(" / "));
+    }
+
+    private static String spread(java.util.Map<String, Long> m) {
+        return m.isEmpty() ? "-" : m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static void ecmp(StringBuilder b, Ecmp.Result r) {
+        b.append("\n## ecmp: two equal-cost sites, long-lived TCP sessions\n\n").append(Scenario.ECMP.what).append(".\n\n");
+        b.append("| measure | value |\n|---|---|\n");
+        b.append("| drain site-1 → withdraw on the wire | ").append(r.drainWithdraw().map(LabRun::ms).orElse("-")).append(" |\n");
+        b.append("| r1's next hops for ").append(Topology.ANYCAST).append(" then | ").append(r.nextHops().isEmpty() ? "-" : String.join(", ", r.nextHops())).append(" |\n");
+        b.append("| client-1's ").append(SessionProbe.SESSIONS).append(" TCP sessions to ").append(Topology.ANYCAST_IP).append(" landed on | ")
+                .append(spread(r.anycastSpread())).append(" |\n");
+        b.append("| its ").append(SessionProbe.SESSIONS).append(" hand-off sessions (").append(SessionProbe.HANDOFF_NAME).append(" A, then that address) on | ")
+                .append(spread(r.handoffSpread())).append(" |\n");
+        b.append("| undrain site-1 → client-1 back on it | ").append(r.back().map(LabRun::ms).orElse("-")).append(" |\n");
+        b.append("\n| change | UPDATE on the wire | anycast sessions before | anycast broken | of them on a site that did not change "
+                + "| hand-off broken | event → first / last break | event → all answered again | site's own client moved | probes lost | late answers |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Ecmp.Change c : r.changes()) {
+            b.append("| ").append(c.label()).append(' ').append(c.site()).append(" | ").append(c.onWire().map(LabRun::ms).orElse("-")).append(" | ")
+                    .append(spread(c.anycastBefore())).append(" | ").append(c.broken()).append(" of ").append(SessionProbe.SESSIONS).append(" | ")
+                    .append(c.brokenOnUnchanged()).append(" | ").append(c.handoffBroken()).append(" | ")
+                    .append(c.firstBreak().map(LabRun::ms).orElse("-")).append(" / ").append(c.lastBreak().map(LabRun::ms).orElse("-")).append(" | ")
+                    .append(c.allBack().map(LabRun::ms).orElse("-")).append(" | ").append(c.udpClient()).append(" → ").append(c.udpMovedTo())
+                    .append(' ').append(LabRun.ms(c.udpMoved())).append(" | ").append(c.udpLost()).append(" | ").append(c.lateAnswers()).append(" |\n");
+        }
+        b.append("\nA session breaks when a query on it is reset, times out (").append(SessionProbe.TIMEOUT)
+                .append(") or finds the connection closed; it then reconnects from a new source port. Broken sessions on a site that did not "
+                + "change were moved by the routers' re-hashing alone (hash-threshold multipath, layer-4 hash).\n");
+        if (r.failure() != null) b.append("\n**Failed:** ").append(r.failure().replace("\n", " ")).append("\n");
     }
 
     private static void scenario(StringBuilder b, LabRun.Result r) {

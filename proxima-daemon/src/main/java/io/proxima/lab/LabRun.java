@@ -67,6 +67,9 @@ final class LabRun {
     final List<Mark> marks = new ArrayList<>();
     final List<Result> results = new ArrayList<>();
     final List<CatchmentRow> catchmentRows = new ArrayList<>();
+    /** The ecmp scenario's results and its TCP session probes (for the report and the timeline). */
+    final List<Ecmp.Result> ecmpResults = new ArrayList<>();
+    final List<SessionProbe> sessionProbes = new ArrayList<>();
     Topology topology;
     Instant started;
     Map<Client, String> catchment = Map.of();

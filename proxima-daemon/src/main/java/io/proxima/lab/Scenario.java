@@ -20,7 +20,10 @@ enum Scenario {
     FROZEN_NODE("frozen-node", "proxima gets SIGSTOP (only BFD notices: 100 ms x 3)", false,
             Duration.ofMillis((long) Topology.BFD_MS * Topology.BFD_MULTIPLIER)),
     DRAIN("drain", "POST /v1/services/dns/drain (GRACEFUL_SHUTDOWN for 1 s, then withdraw), then undrain", true, Duration.ZERO),
-    LINK_DOWN("link-down", "the site's link to its router goes down", false, Duration.ZERO);
+    LINK_DOWN("link-down", "the site's link to its router goes down", false, Duration.ZERO),
+    /** Several sites, not one: see {@link Ecmp}; inject and restore drain and undraining one of them. */
+    ECMP("ecmp", "site-1 drains, so client-1 has two equal-cost sites; its long-lived TCP sessions, to the anycast address and to "
+            + "the unicast hand-off, through site-4 draining and undraining", true, Duration.ZERO);
 
     final String id;
     final String what;
@@ -48,7 +51,7 @@ enum Scenario {
             case SIGTERM -> site.process().process().destroy();
             case KILL -> site.process().process().destroyForcibly();
             case FROZEN_NODE -> site.process().freeze();
-            case DRAIN -> require(site.api("POST", "/v1/services/dns/drain"), site, "drain");
+            case DRAIN, ECMP -> require(site.api("POST", "/v1/services/dns/drain"), site, "drain");
             case LINK_DOWN -> site.linkDown();
         }
     }
@@ -62,7 +65,7 @@ enum Scenario {
                 site.awaitApi();
             }
             case FROZEN_NODE -> site.process().thaw();
-            case DRAIN -> require(site.api("POST", "/v1/undrain"), site, "undrain");
+            case DRAIN, ECMP -> require(site.api("POST", "/v1/undrain"), site, "undrain");
             case LINK_DOWN -> site.linkUp();
         }
     }

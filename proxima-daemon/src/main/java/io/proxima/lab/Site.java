@@ -163,6 +163,18 @@ final class Site {
         return false;
     }
 
+    /** When the first UPDATE announcing the anycast prefix at or after {@code after} was on every socket. */
+    Optional<Instant> announceWritten(Instant after) {
+        for (JsonNode e : events()) {
+            if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
+            boolean announces = false;
+            for (JsonNode p : e.path("announce")) announces |= p.asText().contains(Topology.ANYCAST);
+            Instant ts = Instant.parse(e.path("ts").asText());
+            if (announces && !ts.isBefore(after)) return Optional.of(ts);
+        }
+        return Optional.empty();
+    }
+
     /** How many withdraws of the anycast prefix went on the wire in [from, to). */
     long withdrawsWritten(Instant from, Instant to) {
         long n = 0;
@@ -206,7 +218,7 @@ final class Site {
                     drain: { graceful-shutdown: %dms }
                 addresses: { interface: lo, manage: true }
                 dns-responder:
-                  listen: [%s]
+                  listen: [%s, %s]
                   node-name: %s
                   zone:
                     origin: example.net.
@@ -223,7 +235,7 @@ final class Site {
         return z.formatted(Topology.siteAddress(i), Topology.SITE_AS, Topology.routerSiteAddress(i), Topology.routerAs(i),
                 Topology.siteAddress(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST, Topology.ANYCAST_IP,
                 profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
-                Topology.ANYCAST_IP, name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
+                Topology.ANYCAST_IP, Topology.siteAddress(i), name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
     }
 
     private static void write(Path file, String text) {

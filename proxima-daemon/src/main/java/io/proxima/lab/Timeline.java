@@ -37,11 +37,17 @@ final class Timeline {
     }
 
     static String svg(List<Client> clients, List<LabRun.Mark> marks, List<LabRun.Result> results, String title) {
+        return svg(clients, marks, results, title, List.of());
+    }
+
+    /** With the ecmp scenario's TCP sessions, if any, in a panel of their own at the bottom. */
+    static String svg(List<Client> clients, List<LabRun.Mark> marks, List<LabRun.Result> results, String title, List<SessionProbe> sessions) {
         Instant start = clients.stream().flatMap(c -> c.samples().stream()).map(Client.Sample::sent).min(Instant::compareTo).orElse(Instant.now());
         Instant end = clients.stream().flatMap(c -> c.samples().stream()).map(Client.Sample::sent).max(Instant::compareTo).orElse(start.plusSeconds(1));
         int overviewBottom = TOP + clients.size() * (ROW + GAP);
         int panelLines = (results.size() + PANELS_PER_LINE - 1) / PANELS_PER_LINE;
-        int height = overviewBottom + 50 + panelLines * PANEL_HEIGHT + 20;
+        int sessionsTop = overviewBottom + 50 + panelLines * PANEL_HEIGHT;
+        int height = sessionsTop + 20 + SessionsPanel.height(sessions);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
                 WIDTH, height));
@@ -84,6 +90,7 @@ final class Timeline {
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">+%d ms</text>%n", x + panelWidth, rowsBottom + 12,
                     window.minus(PANEL_BEFORE).toMillis()));
         }
+        SessionsPanel.draw(b, sessions, marks, LEFT, sessionsTop, WIDTH - LEFT - RIGHT);
         b.append("</svg>\n");
         return b.toString();
     }

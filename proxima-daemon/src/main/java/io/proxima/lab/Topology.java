@@ -29,6 +29,8 @@ import java.util.Locale;
  * Only documentation ranges, and only inside this lab's namespaces: nothing touches the host's own
  * namespace, so parallel labs and tests never collide. Routers do not send routes to the sites (the
  * sites are anycast origins, not transit); a site and a client reach everything by a default route.
+ * Each router also announces its site link, so that a site's own address (its unicast hand-off) is
+ * reachable from every client, and installs equal-cost paths hashed per flow ({@link #ECMP_PATHS}).
  */
 final class Topology {
 
@@ -40,6 +42,14 @@ final class Topology {
     /** BFD on every site–router session: 100 ms × 3, the figure (detection 300 ms). */
     static final int BFD_MS = 100;
     static final int BFD_MULTIPLIER = 3;
+    /**
+     * Equal-cost paths a router installs per prefix. A client's router has two when its own site is
+     * gone (one through each ring neighbour); FRR needs as-path multipath-relax for that, since the
+     * neighbour ASes differ, and BIRD merges eBGP routes of equal rank into one kernel route anyway.
+     */
+    static final int ECMP_PATHS = 4;
+    /** Layer-4 hashing of equal-cost paths (addresses, ports, protocol), so that each TCP flow is hashed on its own. */
+    static final String HASH_POLICY_SYSCTL = "net.ipv4.fib_multipath_hash_policy=1";
     /** The site's and the client's only interface. */
     static final String UPLINK = "eth0";
 
@@ -99,6 +109,11 @@ final class Topology {
         return "192.0.2." + (64 + 4 * (i - 1) + 2);
     }
 
+    /** The site link, announced by its router so that the site's own (hand-off) address is reachable from everywhere. */
+    static String siteNet(int i) {
+        return "192.0.2." + (64 + 4 * (i - 1)) + "/30";
+    }
+
     static String clientNet(int i) {
         return "198.51.100." + 4 * (i - 1) + "/30";
     }
@@ -122,6 +137,7 @@ final class Topology {
         }
         for (int i = 1; i <= SIZE; i++) {
             Netns r = rns.get(i - 1);
+            r.exec("sysctl", "-qw", HASH_POLICY_SYSCTL);
             int n = next(i);
             lab.link(r, "to-r" + n, rns.get(n - 1), "to-r" + i).ipv4(ringAddress(i, true) + "/30", ringAddress(i, false) + "/30").up();
             lab.link(r, "to-site", t.siteNs.get(i - 1), UPLINK).ipv4(routerSiteAddress(i) + "/30", siteAddress(i) + "/30").up();
@@ -147,13 +163,15 @@ final class Topology {
             String id = routerSiteAddress(i);
             BgpDaemon d;
             if (kind == RouterKind.FRR) {
-                FrrConfig c = FrrConfig.router(id, routerAs(i)).withNetwork(clientNet(i)).withBfd(bfd);
+                FrrConfig c = FrrConfig.router(id, routerAs(i)).withNetwork(clientNet(i)).withBfd(bfd)
+                        .withNetwork(siteNet(i)).withMultipath(ECMP_PATHS);
                 for (Peer peer : peers) c = c.withPeer(peer);
                 d = Frr.start(ns, "frr" + i, c);
             } else {
                 // BIRD announces the client net as an unreachable static; its kernel protocol exports BGP routes only,
                 // so the connected route stays the one in its FIB
-                BirdConfig c = BirdConfig.router(id, routerAs(i)).withStaticRoute(clientNet(i)).withBfd(bfd);
+                BirdConfig c = BirdConfig.router(id, routerAs(i)).withStaticRoute(clientNet(i)).withBfd(bfd)
+                        .withStaticRoute(siteNet(i));
                 for (Peer peer : peers) c = c.withPeer(peer);
                 d = Bird.start(ns, "bird" + i, c);
             }

@@ -19,18 +19,30 @@ import java.util.List;
  * @param stalePathTime     {@code bgp graceful-restart stalepath-time}, seconds (0 = FRR's default)
  * @param bfd               bfdd's timers (a profile that BGP peers with {@link Peer#bfd()} use too) and
  *                          static peers, or null: FRR's defaults, bfdd only if a BGP peer wants BFD
+ * @param maximumPaths      equal-cost paths installed per prefix ({@code maximum-paths}), with {@code bgp bestpath
+ *                          as-path multipath-relax} so that paths through different neighbour ASes count as equal;
+ *                          0 = FRR's defaults (no relax: eBGP multipath only through one neighbour AS)
  */
 public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<String> networks, int listenPort,
-                        boolean gracefulRestart, int restartTime, int stalePathTime, BfdConfig bfd) {
+                        boolean gracefulRestart, int restartTime, int stalePathTime, BfdConfig bfd, int maximumPaths) {
 
     static final int BGP_PORT = 179;
     /** Route-map that import/export "none" binds: FRR has no "import none" keyword. */
     static final String DENY_ALL = "LABKIT-DENY-ALL";
+    /** FRR 8.4's {@code maximum-paths} range (its compile-time MULTIPATH_NUM on Debian's build is 64; the command takes up to 128). */
+    static final int MAX_PATHS = 128;
 
     public FrrConfig {
         peers = List.copyOf(peers);
         networks = List.copyOf(networks);
         if (bfd != null && bfd.auth() != null) throw new IllegalArgumentException("FRR 8.4's bfdd has no BFD authentication");
+        if (maximumPaths < 0 || maximumPaths > MAX_PATHS) throw new IllegalArgumentException("maximum-paths is 1.." + MAX_PATHS + " (0: FRR's default)");
+    }
+
+    /** Without multipath settings of its own. */
+    public FrrConfig(String routerId, long localAs, List<Peer> peers, List<String> networks, int listenPort,
+                     boolean gracefulRestart, int restartTime, int stalePathTime, BfdConfig bfd) {
+        this(routerId, localAs, peers, networks, listenPort, gracefulRestart, restartTime, stalePathTime, bfd, 0);
     }
 
     /** Without BFD settings of its own. */
@@ -46,27 +58,33 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
     public FrrConfig withPeer(Peer p) {
         List<Peer> l = new ArrayList<>(peers);
         l.add(p);
-        return new FrrConfig(routerId, localAs, l, networks, listenPort, gracefulRestart, restartTime, stalePathTime, bfd);
+        return new FrrConfig(routerId, localAs, l, networks, listenPort, gracefulRestart, restartTime, stalePathTime, bfd, maximumPaths);
     }
 
     public FrrConfig withNetwork(String prefix) {
         List<String> l = new ArrayList<>(networks);
         l.add(prefix);
-        return new FrrConfig(routerId, localAs, peers, l, listenPort, gracefulRestart, restartTime, stalePathTime, bfd);
+        return new FrrConfig(routerId, localAs, peers, l, listenPort, gracefulRestart, restartTime, stalePathTime, bfd, maximumPaths);
     }
 
     public FrrConfig withListenPort(int port) {
-        return new FrrConfig(routerId, localAs, peers, networks, port, gracefulRestart, restartTime, stalePathTime, bfd);
+        return new FrrConfig(routerId, localAs, peers, networks, port, gracefulRestart, restartTime, stalePathTime, bfd, maximumPaths);
     }
 
     /** Graceful restart on, with restart and stale-path times in seconds (0 = FRR's defaults, 120 and 360). */
     public FrrConfig withGracefulRestart(int restartSeconds, int stalePathSeconds) {
-        return new FrrConfig(routerId, localAs, peers, networks, listenPort, true, restartSeconds, stalePathSeconds, bfd);
+        return new FrrConfig(routerId, localAs, peers, networks, listenPort, true, restartSeconds, stalePathSeconds, bfd, maximumPaths);
     }
 
     /** bfdd's timers (profile {@value BfdConfig#FRR_PROFILE}) and static peers. */
     public FrrConfig withBfd(BfdConfig b) {
-        return new FrrConfig(routerId, localAs, peers, networks, listenPort, gracefulRestart, restartTime, stalePathTime, b);
+        return new FrrConfig(routerId, localAs, peers, networks, listenPort, gracefulRestart, restartTime, stalePathTime, b, maximumPaths);
+    }
+
+    /** ECMP over up to {@code paths} eBGP paths of equal AS-path length, whatever the neighbour AS. */
+    public FrrConfig withMultipath(int paths) {
+        if (paths < 1) throw new IllegalArgumentException("multipath needs at least 1 path");
+        return new FrrConfig(routerId, localAs, peers, networks, listenPort, gracefulRestart, restartTime, stalePathTime, bfd, paths);
     }
 
     boolean needsBfd() {
@@ -112,6 +130,8 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
             if (restartTime > 0) b.append(" bgp graceful-restart restart-time ").append(restartTime).append('\n');
             if (stalePathTime > 0) b.append(" bgp graceful-restart stalepath-time ").append(stalePathTime).append('\n');
         }
+        // paths through different neighbour ASes are equal only with relax (FRR: "bgp bestpath as-path multipath-relax")
+        if (maximumPaths > 0) b.append(" bgp bestpath as-path multipath-relax\n");
         for (Peer p : peers) neighbor(b, p);
         for (Family f : Family.values()) addressFamily(b, f);
         b.append("exit\n!\n");
@@ -144,6 +164,7 @@ public record FrrConfig(String routerId, long localAs, List<Peer> peers, List<St
         if (active.isEmpty() && nets.isEmpty()) return;
         b.append(" address-family ").append(f.afi()).append(" unicast\n");
         nets.forEach(n -> b.append("  network ").append(n).append('\n'));
+        if (maximumPaths > 0) b.append("  maximum-paths ").append(maximumPaths).append('\n');
         for (Peer p : active) {
             String n = "  neighbor " + p.address();
             b.append(n).append(" activate\n");

@@ -47,8 +47,10 @@ class ConfigCheckTest {
         assumeBinaries("/usr/lib/frr/bgpd");
         assumeTrue(LabSupport.isRoot(), "bgpd -C runs FRR's privilege setup, which needs root");
         FrrConfig c = FrrConfig.router("203.0.113.1", 65000).withPeer(PLAIN4).withPeer(PLAIN6).withPeer(FANCY.withBfd(true))
-                .withNetwork("198.51.100.0/24").withNetwork("2001:db8:75::/48").withGracefulRestart(30, 60);
+                .withNetwork("198.51.100.0/24").withNetwork("2001:db8:75::/48").withGracefulRestart(30, 60).withMultipath(4);
         String text = c.renderBgpd("t");
+        assertThat(text).contains(" bgp bestpath as-path multipath-relax", "  maximum-paths 4");
+        assertThat(FrrConfig.router("203.0.113.1", 65000).withPeer(PLAIN4).renderBgpd("t")).doesNotContain("multipath", "maximum-paths");
         assertThat(text).contains(" no bgp ebgp-requires-policy", " neighbor 192.0.2.9 password lab-secret",
                 " neighbor 192.0.2.9 ebgp-multihop 2", " neighbor 192.0.2.9 update-source 192.0.2.1",
                 " neighbor 192.0.2.9 port 1179", " neighbor 192.0.2.9 passive", " neighbor 192.0.2.9 bfd",
