@@ -22,6 +22,13 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class Attempt {
 
+    static {
+        // Links reason()'s pattern switch when the first probe is made, not at the first failure: its
+        // first run spins a class and loads the exception types (18 ms in the lab, docs/benchmarks.md),
+        // which would delay the first withdraw after a start by as much
+        reason(new IOException("link"), Duration.ZERO);
+    }
+
     @FunctionalInterface
     interface Body {
         /** Blocking; {@code clock} measures latency from the start. */
