@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * client's namespace, its output read while it runs. {@code -v} prints one line per probe, with the
  * wall-clock time it was sent and who answered (or "lost"); the wall clock is what the sites' event
  * logs use too, so the two line up. Outcomes arrive out of order (a lost probe is printed when it
- * times out): they are kept by sequence number.
+ * times out): they are kept by sequence number. Each client runs two such probes, one to
+ * 198.51.100.75 and one ({@link #ipv6}) to 2001:db8:75::53.
  */
 final class Client {
 
@@ -42,25 +43,47 @@ final class Client {
     final int index;
     final Netns netns;
     final Topology.Router router;
+    /** The anycast address it probes. */
+    final String target;
     private final Path log;
     private DaemonProcess process;
     private final TreeMap<Long, Sample> samples = new TreeMap<>();
     private long readOffset;
     private final StringBuilder partial = new StringBuilder();
 
+    /** The client's IPv4 probe (named client-i). */
     Client(int index, Netns netns, Topology.Router router, Path dir) {
+        this(index, netns, router, dir, Topology.ANYCAST_IP, "probe" + index + ".log");
+    }
+
+    private Client(int index, Netns netns, Topology.Router router, Path dir, String target, String logName) {
         this.index = index;
         this.netns = netns;
         this.router = router;
-        this.log = dir.resolve("probe" + index + ".log");
+        this.target = target;
+        this.log = dir.resolve(logName);
+    }
+
+    /** The same client's IPv6 probe (named client-i v6), in the same namespace. */
+    static Client ipv6(int index, Netns netns, Topology.Router router, Path dir) {
+        return new Client(index, netns, router, dir, Topology.ANYCAST6_IP, "probe" + index + "-v6.log");
+    }
+
+    boolean isIpv6() {
+        return target.contains(":");
     }
 
     String name() {
-        return "client-" + index;
+        return "client-" + index + (isIpv6() ? " v6" : "");
+    }
+
+    /** The anycast prefix its router routes it by. */
+    String anycastPrefix() {
+        return isIpv6() ? Topology.ANYCAST6 : Topology.ANYCAST;
     }
 
     void start() {
-        List<String> cmd = Jvm.proxima(JVM_OPTIONS, "probe", Topology.ANYCAST_IP, "--dns", "--interval", INTERVAL, "--timeout", TIMEOUT, "-v");
+        List<String> cmd = Jvm.proxima(JVM_OPTIONS, "probe", target, "--dns", "--interval", INTERVAL, "--timeout", TIMEOUT, "-v");
         process = netns.spawn(name(), cmd, Map.of(), null, log);
     }
 

@@ -22,12 +22,14 @@ import picocli.CommandLine.Option;
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = {"Real routers (FRR and/or BIRD) in network namespaces: 4 routers in a ring, 4 sites each running",
             "'proxima run' with the built-in DNS responder on 198.51.100.75 and BFD, 4 clients each running 'proxima probe'",
-            "every 10 ms. Prints the catchment, breaks sites one scenario at a time, and reports the failover measured.",
+            "every 10 ms; dual stack: the same over IPv6 to 2001:db8:75::53 (service dns6, a second probe per client). Prints the catchment, breaks sites one scenario at a time, and reports the failover measured.",
             "Needs root, iproute2, curl, and bird2 and/or frr."},
-        footer = {"", "Scenarios: service-death, sigterm, kill, frozen-node, drain, link-down, ecmp (all: every one, in that order).",
+        footer = {"", "Scenarios: service-death, sigterm, kill, frozen-node, drain, link-down, ecmp, ipv6 (all: every one, in that order).",
             "ecmp drains site-1 so that client-1 has two equal-cost sites, holds 16 TCP DNS sessions to the anycast address",
             "and 16 to the unicast hand-off, then drains and undrains site-4: which sessions break (ecmp ok: anycast ones",
             "broke, none of the hand-off ones did, and the TCP sessions landed on both sites).",
+            "ipv6 blackholes UDP 53 to 2001:db8:75::53 at a site: measured on the IPv6 probes; the same clients' IPv4 probes",
+            "must stay on that site (ipv6 ok: none answered by another site).",
             "Exit codes: 0 every scenario moved the traffic with no late answer; 1 one did not; 2 usage, or the machine",
             "cannot run the lab; 3 internal error."})
 public final class LabCommand implements Callable<Integer> {
@@ -38,6 +40,8 @@ public final class LabCommand implements Callable<Integer> {
     static final List<String> FRR_BINARIES = List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/lib/frr/bfdd", "vtysh");
     static final List<String> BIRD_BINARIES = List.of("bird", "birdc");
     static final String SVG = "timeline.svg";
+    /** The same timeline for the IPv6 probes. */
+    static final String SVG6 = "timeline-ipv6.svg";
     /** Enough for medians; a lab repetition takes seconds (tens with ExaBGP's defaults). */
     static final int MAX_REPEAT = 50;
 
@@ -130,6 +134,7 @@ public final class LabCommand implements Callable<Integer> {
         LabRun run = new LabRun(lab, routers, startProfile, err);
         boolean ok = true;
         String svg = null;
+        String svg6 = null;
         try {
             run.setUp();
             for (int k = 0; k < scenarios.size(); k++) {
@@ -152,6 +157,8 @@ public final class LabCommand implements Callable<Integer> {
             if (run.started != null && !run.clients.isEmpty()) {
                 svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)",
                         run.sessionProbes);
+                svg6 = Timeline.svg(run.clients6, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client's IPv6 probes ("
+                        + Topology.ANYCAST6_IP + ", 10 ms)");
             }
             run.say("tearing the lab down");
             lab.close();
@@ -163,6 +170,7 @@ public final class LabCommand implements Callable<Integer> {
             if (report != null) {
                 Files.writeString(report.resolve("report.md"), md);
                 if (svg != null) Files.writeString(report.resolve(SVG), svg);
+                if (svg6 != null) Files.writeString(report.resolve(SVG6), svg6);
             }
         }
         return ok ? OK : FINDINGS;

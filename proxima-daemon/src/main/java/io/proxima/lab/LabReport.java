@@ -23,12 +23,20 @@ final class LabReport {
                 Topology.ANYCAST, run.profile + " profile, " + run.profile.what(),
                 Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST_IP, Client.INTERVAL, Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), run.loadBefore, LabRun.loadAverage()));
+        b.append(String.format(Locale.ROOT, "Dual stack: every link has IPv6 too, with IPv6 BGP sessions beside the IPv4 ones (the site's with BFD). "
+                + "Each site's responder also listens on %s, announced as a second service (`dns6`) with its own check on that address, "
+                + "so the families fail independently; each client also runs `proxima probe %s --dns --interval %s` (client-i v6).%n%n",
+                Topology.ANYCAST6, Topology.ANYCAST6_IP, Client.INTERVAL));
         if (!run.probeCpu.isEmpty()) {
             b.append(String.format(Locale.ROOT, "CPU used over the %.0f s run: each probe JVM %s s, each site JVM %s s "
                     + "(a restarted site: since its restart; 0: stopped).%n%n", run.cpuWindow.toMillis() / 1000.0, seconds(run.probeCpu), seconds(run.siteCpu)));
         }
         b.append("## Catchment\n\n| client | router | AS path at the router | answered by |\n|---|---|---|---|\n");
         for (LabRun.CatchmentRow r : run.catchmentRows) {
+            b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
+                    .append(r.site()).append(" |\n");
+        }
+        for (LabRun.CatchmentRow r : run.catchmentRows6) {
             b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
                     .append(r.site()).append(" |\n");
         }
@@ -57,6 +65,8 @@ final class LabReport {
                 + "Probes lost: unanswered probes between the event and the client's first answer from another site "
                 + "(each waits " + Client.TIMEOUT + ").\n");
         if (svgName != null) b.append("\n![timeline](").append(svgName).append(")\n");
+        if (svgName != null) b.append("\nThe IPv6 probes (").append(Topology.ANYCAST6_IP).append("), every scenario:\n\n![IPv6 timeline](")
+                .append(LabCommand.SVG6).append(")\n");
         return b.toString();
     }
 
@@ -172,6 +182,9 @@ final class LabReport {
         b.append("| answers from ").append(r.site()).append(" after its route should have been gone (event + ")
                 .append(LabRun.ms(r.routeGoneBy())).append(") | ").append(r.lateAnswers()).append(" |\n");
         b.append("| withdraws by the other sites meanwhile (checks timing out under load) | ").append(r.otherWithdraws()).append(" |\n");
+        r.ipv4().ifPresent(f -> b.append("| meanwhile the IPv4 probes of its clients (").append(Topology.ANYCAST_IP).append("): answered by ")
+                .append(r.site()).append(" / by another site / lost | ").append(f.answeredBySite()).append(" / ").append(f.answeredElsewhere())
+                .append(" / ").append(f.lost()).append(" of ").append(f.probes()).append(" |\n"));
         b.append("| restored → its clients back on it | ").append(r.back().map(LabRun::ms).orElse("-")).append(" |\n");
         if (r.failure() != null) b.append("\n**Failed:** ").append(r.failure().replace("\n", " ")).append("\n");
     }

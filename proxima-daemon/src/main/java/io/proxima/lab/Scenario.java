@@ -23,7 +23,10 @@ enum Scenario {
     LINK_DOWN("link-down", "the site's link to its router goes down", false, Duration.ZERO),
     /** Several sites, not one: see {@link Ecmp}; inject and restore drain and undraining one of them. */
     ECMP("ecmp", "site-1 drains, so client-1 has two equal-cost sites; its long-lived TCP sessions, to the anycast address and to "
-            + "the unicast hand-off, through site-4 draining and undraining", true, Duration.ZERO);
+            + "the unicast hand-off, through site-4 draining and undraining", true, Duration.ZERO),
+    /** Measured on the IPv6 probes; the site's IPv4 service must go on answering its IPv4 clients. */
+    IPV6("ipv6", "the DNS service stops answering over IPv6 (UDP 53 to 2001:db8:75::53 blackholed in the site's namespace); "
+            + "its IPv4 service stays up", true, Duration.ZERO);
 
     final String id;
     final String what;
@@ -44,6 +47,16 @@ enum Scenario {
                 + String.join(", ", Arrays.stream(values()).map(s -> s.id).toList()));
     }
 
+    /** Whether it is measured on the IPv6 probes and the IPv6 anycast prefix. */
+    boolean ipv6() {
+        return this == IPV6;
+    }
+
+    /** The anycast prefix whose withdraw it waits for. */
+    String prefix() {
+        return ipv6() ? Topology.ANYCAST6 : Topology.ANYCAST;
+    }
+
     /** Does the fault; the site keeps running unless the fault is to stop it. */
     void inject(Site site) {
         switch (this) {
@@ -53,6 +66,7 @@ enum Scenario {
             case FROZEN_NODE -> site.process().freeze();
             case DRAIN, ECMP -> require(site.api("POST", "/v1/services/dns/drain"), site, "drain");
             case LINK_DOWN -> site.linkDown();
+            case IPV6 -> site.breakService6();
         }
     }
 
@@ -67,6 +81,7 @@ enum Scenario {
             case FROZEN_NODE -> site.process().thaw();
             case DRAIN, ECMP -> require(site.api("POST", "/v1/undrain"), site, "undrain");
             case LINK_DOWN -> site.linkUp();
+            case IPV6 -> site.repairService6();
         }
     }
 

@@ -19,9 +19,13 @@ import java.util.Optional;
 
 /**
  * One site: a namespace running {@code proxima run} as its own JVM, with the built-in DNS responder
- * on the anycast address, one dns check on it, and one eBGP session with BFD to its router. The lab
- * reaches its API with curl inside the namespace (the API listens on the namespace's loopback), so
- * the host namespace gets no addresses.
+ * on the anycast address, one dns check on it, and one eBGP session with BFD to its router. The same
+ * again over IPv6: the responder also listens on the IPv6 anycast address, which is a second service,
+ * {@code dns6}, with its own check on that address and its own IPv6 session with BFD, so that the two
+ * families fail and are withdrawn independently, as an operator expects. The IPv4 service keeps its
+ * name, {@code dns} (the drain scenarios use it in the API path). The lab reaches its API with curl
+ * inside the namespace (the API listens on the namespace's loopback), so the host namespace gets no
+ * addresses.
  */
 final class Site {
 
@@ -54,6 +58,7 @@ final class Site {
     private final Path events;
     private DaemonProcess process;
     private boolean serviceBroken;
+    private boolean service6Broken;
     /** The check timings now in its config: the lab's {@code --profile} until {@link #useProfile}. */
     private Profile profile;
 
@@ -70,6 +75,8 @@ final class Site {
         // is one command whose end is the moment of death
         netns.ip("rule", "add", "pref", Integer.toString(LOCAL_PREF), "lookup", "local");
         netns.ip("rule", "del", "pref", "0");
+        netns.ip("-6", "rule", "add", "pref", Integer.toString(LOCAL_PREF), "lookup", "local");
+        netns.ip("-6", "rule", "del", "pref", "0");
     }
 
     String name() {
@@ -129,15 +136,32 @@ final class Site {
         serviceBroken = false;
     }
 
+    /**
+     * The service stops answering over IPv6 only: the same blackhole as {@link #breakService}, for
+     * UDP 53 to the IPv6 anycast address. The IPv4 service and its check are untouched.
+     */
+    void breakService6() {
+        netns.ip("-6", "rule", "add", "pref", Integer.toString(BLACKHOLE_PREF), "to", Topology.ANYCAST6_IP,
+                "ipproto", "udp", "dport", "53", "blackhole");
+        service6Broken = true;
+    }
+
+    void repairService6() {
+        if (!service6Broken) return;
+        netns.ip("-6", "rule", "del", "pref", Integer.toString(BLACKHOLE_PREF));
+        service6Broken = false;
+    }
+
     /** Takes the link to the router down (the router's end loses carrier at once). */
     void linkDown() {
         netns.setLink(Topology.UPLINK, false);
     }
 
-    /** Up again; the kernel dropped the default route with the link, so it is added back. */
+    /** Up again; the kernel dropped the default routes with the link, so they are added back. */
     void linkUp() {
         netns.setLink(Topology.UPLINK, true);
         netns.ip("route", "replace", "default", "via", Topology.routerSiteAddress(index));
+        netns.ip("-6", "route", "replace", "default", "via", Topology.routerSiteAddress6(index));
     }
 
     /** Every line of the event log (across restarts: the daemon appends). */
@@ -156,9 +180,14 @@ final class Site {
 
     /** Whether an UPDATE announcing the anycast prefix has been on the wire (since the start of the log). */
     boolean announced() {
+        return announced(Topology.ANYCAST);
+    }
+
+    /** Whether an UPDATE announcing {@code prefix} has been on the wire (since the start of the log). */
+    boolean announced(String prefix) {
         for (JsonNode e : events()) {
             if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
-            for (JsonNode p : e.path("announce")) if (p.asText().contains(Topology.ANYCAST)) return true;
+            for (JsonNode p : e.path("announce")) if (p.asText().contains(prefix)) return true;
         }
         return false;
     }
@@ -177,22 +206,32 @@ final class Site {
 
     /** How many withdraws of the anycast prefix went on the wire in [from, to). */
     long withdrawsWritten(Instant from, Instant to) {
+        return withdrawsWritten(Topology.ANYCAST, from, to);
+    }
+
+    /** How many withdraws of {@code prefix} went on the wire in [from, to). */
+    long withdrawsWritten(String prefix, Instant from, Instant to) {
         long n = 0;
         for (JsonNode e : events()) {
             if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
             Instant ts = Instant.parse(e.path("ts").asText());
             if (ts.isBefore(from) || !ts.isBefore(to)) continue;
-            for (JsonNode p : e.path("withdraw")) if (p.asText().equals(Topology.ANYCAST)) n++;
+            for (JsonNode p : e.path("withdraw")) if (p.asText().equals(prefix)) n++;
         }
         return n;
     }
 
     /** When the first UPDATE withdrawing the anycast prefix at or after {@code after} was on every socket. */
     Optional<Instant> withdrawWritten(Instant after) {
+        return withdrawWritten(Topology.ANYCAST, after);
+    }
+
+    /** When the first UPDATE withdrawing {@code prefix} at or after {@code after} was on every socket. */
+    Optional<Instant> withdrawWritten(String prefix, Instant after) {
         for (JsonNode e : events()) {
             if (!e.path("type").asText().equals("route") || !e.path("event").asText().equals("written")) continue;
             boolean withdraws = false;
-            for (JsonNode p : e.path("withdraw")) withdraws |= p.asText().equals(Topology.ANYCAST);
+            for (JsonNode p : e.path("withdraw")) withdraws |= p.asText().equals(prefix);
             Instant ts = Instant.parse(e.path("ts").asText());
             if (withdraws && !ts.isBefore(after)) return Optional.of(ts);
         }
@@ -209,16 +248,29 @@ final class Site {
                     local-address: %s
                     hold-time: 9s
                     bfd: { interval: %dms, multiplier: %d }
+                  - address: "%s"
+                    remote-as: %d
+                    local-address: "%s"
+                    hold-time: 9s
+                    bfd: { interval: %dms, multiplier: %d }
                 services:
                   dns:
                     prefixes: [%s]
+                    peers: [%s]
                     checks:
                       - dns: { server: %s, name: id.server, type: TXT, class: CH }
                 %s        damping: { half-life: %s }
                     drain: { graceful-shutdown: %dms }
+                  dns6:
+                    prefixes: ["%s"]
+                    peers: ["%s"]
+                    checks:
+                      - dns: { server: "[%s]:53", name: id.server, type: TXT, class: CH }
+                %s        damping: { half-life: %s }
+                    drain: { graceful-shutdown: %dms }
                 addresses: { interface: lo, manage: true }
                 dns-responder:
-                  listen: [%s, %s]
+                  listen: [%s, "[%s]:53", %s]
                   node-name: %s
                   zone:
                     origin: example.net.
@@ -233,9 +285,13 @@ final class Site {
                 """;
         int i = index;
         return z.formatted(Topology.siteAddress(i), Topology.SITE_AS, Topology.routerSiteAddress(i), Topology.routerAs(i),
-                Topology.siteAddress(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER, Topology.ANYCAST, Topology.ANYCAST_IP,
+                Topology.siteAddress(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER,
+                Topology.routerSiteAddress6(i), Topology.routerAs(i), Topology.siteAddress6(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER,
+                Topology.ANYCAST, Topology.routerSiteAddress(i), Topology.ANYCAST_IP,
                 profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
-                Topology.ANYCAST_IP, Topology.siteAddress(i), name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
+                Topology.ANYCAST6, Topology.routerSiteAddress6(i), Topology.ANYCAST6_IP,
+                profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
+                Topology.ANYCAST_IP, Topology.ANYCAST6_IP, Topology.siteAddress(i), name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
     }
 
     private static void write(Path file, String text) {

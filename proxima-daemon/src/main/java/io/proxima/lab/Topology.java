@@ -26,6 +26,20 @@ import java.util.Locale;
  *   client4 ─ r4 ────── r3 ─ client3
  * </pre>
  *
+ * IPv6 on every link too, one /64 each from 2001:db8::/32 (apart from the anycast 2001:db8:75::/48),
+ * with IPv6 BGP sessions beside the IPv4 ones on the same links, so that the IPv6 AS paths cost what
+ * the IPv4 ones do:
+ *
+ * <pre>
+ *   ring links  2001:db8:100:i::/64   (router i ::1, router next(i) ::2)
+ *   site links  2001:db8:200:i::/64   (router ::1, site ::2; BFD on this session too)
+ *   client nets 2001:db8:300:i::/64   (router ::1, client ::2)
+ *   anycast     2001:db8:75::53/128 on every site's lo
+ * </pre>
+ *
+ * The routers' IPv6 next hops are their global link addresses (FRR adds the link-local one, which
+ * BIRD and the kernel then use); the namespaces have DAD off, so the addresses are usable at once.
+ *
  * Only documentation ranges, and only inside this lab's namespaces: nothing touches the host's own
  * namespace, so parallel labs and tests never collide. Routers do not send routes to the sites (the
  * sites are anycast origins, not transit); a site and a client reach everything by a default route.
@@ -37,6 +51,8 @@ final class Topology {
     static final int SIZE = 4;
     static final String ANYCAST_IP = "198.51.100.75";
     static final String ANYCAST = ANYCAST_IP + "/32";
+    static final String ANYCAST6_IP = "2001:db8:75::53";
+    static final String ANYCAST6 = ANYCAST6_IP + "/128";
     static final long SITE_AS = 65010;
     static final long ROUTER_AS_BASE = 65000;
     /** BFD on every site–router session: 100 ms × 3, the figure (detection 300 ms). */
@@ -126,6 +142,31 @@ final class Topology {
         return "198.51.100." + (4 * (i - 1) + 2);
     }
 
+    /** The IPv6 ring link from router i to router next(i): i's end, then the other end. */
+    static String ringAddress6(int i, boolean own) {
+        return "2001:db8:100:" + i + "::" + (own ? 1 : 2);
+    }
+
+    static String routerSiteAddress6(int i) {
+        return "2001:db8:200:" + i + "::1";
+    }
+
+    static String siteAddress6(int i) {
+        return "2001:db8:200:" + i + "::2";
+    }
+
+    static String clientNet6(int i) {
+        return "2001:db8:300:" + i + "::/64";
+    }
+
+    static String routerClientAddress6(int i) {
+        return "2001:db8:300:" + i + "::1";
+    }
+
+    static String clientAddress6(int i) {
+        return "2001:db8:300:" + i + "::2";
+    }
+
     /** Namespaces and links (no daemons yet). */
     static Topology wire(Lab lab) {
         Topology t = new Topology(lab);
@@ -139,11 +180,16 @@ final class Topology {
             Netns r = rns.get(i - 1);
             r.exec("sysctl", "-qw", HASH_POLICY_SYSCTL);
             int n = next(i);
-            lab.link(r, "to-r" + n, rns.get(n - 1), "to-r" + i).ipv4(ringAddress(i, true) + "/30", ringAddress(i, false) + "/30").up();
-            lab.link(r, "to-site", t.siteNs.get(i - 1), UPLINK).ipv4(routerSiteAddress(i) + "/30", siteAddress(i) + "/30").up();
-            lab.link(r, "to-client", t.clientNs.get(i - 1), UPLINK).ipv4(routerClientAddress(i) + "/30", clientAddress(i) + "/30").up();
+            lab.link(r, "to-r" + n, rns.get(n - 1), "to-r" + i).ipv4(ringAddress(i, true) + "/30", ringAddress(i, false) + "/30")
+                    .ipv6(ringAddress6(i, true) + "/64", ringAddress6(i, false) + "/64").up();
+            lab.link(r, "to-site", t.siteNs.get(i - 1), UPLINK).ipv4(routerSiteAddress(i) + "/30", siteAddress(i) + "/30")
+                    .ipv6(routerSiteAddress6(i) + "/64", siteAddress6(i) + "/64").up();
+            lab.link(r, "to-client", t.clientNs.get(i - 1), UPLINK).ipv4(routerClientAddress(i) + "/30", clientAddress(i) + "/30")
+                    .ipv6(routerClientAddress6(i) + "/64", clientAddress6(i) + "/64").up();
             t.siteNs.get(i - 1).addRoute("default", routerSiteAddress(i));
             t.clientNs.get(i - 1).addRoute("default", routerClientAddress(i));
+            t.siteNs.get(i - 1).addRoute("default", routerSiteAddress6(i));
+            t.clientNs.get(i - 1).addRoute("default", routerClientAddress6(i));
         }
         return t;
     }
@@ -158,20 +204,26 @@ final class Topology {
                     Peer.of(ringAddress(i, false), routerAs(n)),
                     Peer.of(ringAddress(p, true), routerAs(p)),
                     // the site connects; with update-source known up front FRR never resets its BFD session (docs/bfd.md)
-                    Peer.of(siteAddress(i), SITE_AS).withPassive(true).withBfd(true).withExport(false).withLocalAddress(routerSiteAddress(i)));
+                    Peer.of(siteAddress(i), SITE_AS).withPassive(true).withBfd(true).withExport(false).withLocalAddress(routerSiteAddress(i)),
+                    // the same three over IPv6 transport, each with the IPv6 family only
+                    Peer.of(ringAddress6(i, false), routerAs(n)),
+                    Peer.of(ringAddress6(p, true), routerAs(p)),
+                    Peer.of(siteAddress6(i), SITE_AS).withPassive(true).withBfd(true).withExport(false).withLocalAddress(routerSiteAddress6(i)));
             RouterKind kind = kind(choice, i);
             String id = routerSiteAddress(i);
             BgpDaemon d;
             if (kind == RouterKind.FRR) {
                 FrrConfig c = FrrConfig.router(id, routerAs(i)).withNetwork(clientNet(i)).withBfd(bfd)
-                        .withNetwork(siteNet(i)).withMultipath(ECMP_PATHS);
+                        .withNetwork(siteNet(i)).withMultipath(ECMP_PATHS)
+                        .withNetwork(clientNet6(i));
                 for (Peer peer : peers) c = c.withPeer(peer);
                 d = Frr.start(ns, "frr" + i, c);
             } else {
                 // BIRD announces the client net as an unreachable static; its kernel protocol exports BGP routes only,
                 // so the connected route stays the one in its FIB
                 BirdConfig c = BirdConfig.router(id, routerAs(i)).withStaticRoute(clientNet(i)).withBfd(bfd)
-                        .withStaticRoute(siteNet(i));
+                        .withStaticRoute(siteNet(i))
+                        .withStaticRoute(clientNet6(i));
                 for (Peer peer : peers) c = c.withPeer(peer);
                 d = Bird.start(ns, "bird" + i, c);
             }

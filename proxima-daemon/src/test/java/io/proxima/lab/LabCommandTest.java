@@ -73,6 +73,22 @@ class LabCommandTest {
         assertThat(LabReport.median(List.of(ms.apply(40), ms.apply(10), ms.apply(20), ms.apply(30)))).contains(ms.apply(25));
     }
 
+    @Test
+    void theIpv6PlanKeepsEveryLinkApartAndOutsideTheAnycastPrefix() {
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= Topology.SIZE; i++) {
+            all.addAll(List.of(Topology.ringAddress6(i, true), Topology.ringAddress6(i, false), Topology.routerSiteAddress6(i),
+                    Topology.siteAddress6(i), Topology.routerClientAddress6(i), Topology.clientAddress6(i)));
+            String net = Topology.clientNet6(i);
+            assertThat(Topology.clientAddress6(i)).startsWith(net.substring(0, net.indexOf("::/64") + 2));
+        }
+        assertThat(all).doesNotHaveDuplicates().allMatch(a -> a.startsWith("2001:db8:")).noneMatch(a -> a.startsWith("2001:db8:75:"));
+        assertThat(Topology.ANYCAST6).isEqualTo(Topology.ANYCAST6_IP + "/128").startsWith("2001:db8:75::");
+        assertThat(Scenario.parse("ipv6")).containsExactly(Scenario.IPV6);
+        assertThat(Scenario.IPV6.prefix()).isEqualTo(Topology.ANYCAST6);
+        assertThat(Scenario.SERVICE_DEATH.prefix()).isEqualTo(Topology.ANYCAST);
+    }
+
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
