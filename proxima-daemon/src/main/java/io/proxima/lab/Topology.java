@@ -66,6 +66,11 @@ final class Topology {
     static final int ECMP_PATHS = 4;
     /** Layer-4 hashing of equal-cost paths (addresses, ports, protocol), so that each TCP flow is hashed on its own. */
     static final String HASH_POLICY_SYSCTL = "net.ipv4.fib_multipath_hash_policy=1";
+    /**
+     * Linux flushes a link's IPv6 addresses when the link is set down (IPv4 ones stay): the site keeps
+     * its own, so that after link-down it comes back with its IPv6 session like its IPv4 one.
+     */
+    static final String KEEP_IPV6_ADDRESSES_SYSCTL = "net.ipv6.conf.all.keep_addr_on_down=1";
     /** The site's and the client's only interface. */
     static final String UPLINK = "eth0";
 
@@ -179,6 +184,7 @@ final class Topology {
         for (int i = 1; i <= SIZE; i++) {
             Netns r = rns.get(i - 1);
             r.exec("sysctl", "-qw", HASH_POLICY_SYSCTL);
+            t.siteNs.get(i - 1).exec("sysctl", "-qw", KEEP_IPV6_ADDRESSES_SYSCTL).orThrow();
             int n = next(i);
             lab.link(r, "to-r" + n, rns.get(n - 1), "to-r" + i).ipv4(ringAddress(i, true) + "/30", ringAddress(i, false) + "/30")
                     .ipv6(ringAddress6(i, true) + "/64", ringAddress6(i, false) + "/64").up();

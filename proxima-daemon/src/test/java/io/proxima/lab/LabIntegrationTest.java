@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
  * answered by the broken site after its route should have been gone (it cannot answer at all in
  * these two scenarios, so any such answer is a measuring bug), the site won its clients back, and
  * nothing is left behind. Then ecmp: long-lived anycast TCP sessions break when site-4 drains, the
- * hand-off sessions do not. The figures themselves go to docs/benchmarks.md, never into asserts.
+ * hand-off sessions do not. Then ipv6 behind a BIRD router: the IPv6 probes move, and the same
+ * clients' IPv4 probes stay on the site throughout. The figures themselves go to docs/benchmarks.md,
+ * never into asserts.
  */
 class LabIntegrationTest {
 
     @Test
-    void serviceDeathAndAFrozenNodeMoveTheTrafficAndNothingLeaks() {
+    void serviceDeathAFrozenNodeEcmpAndIpv6MoveTheTrafficAndNothingLeaks() {
         LabSupport.assumeLab(LabCommand.binaries("mixed").toArray(String[]::new));
         Lab lab = Lab.create();
         String id = lab.id();
@@ -31,9 +33,18 @@ class LabIntegrationTest {
             check(run.run(Scenario.SERVICE_DEATH, run.sites.get(0)), "site-1"); // behind r1, FRR
             check(run.run(Scenario.FROZEN_NODE, run.sites.get(1)), "site-2");   // behind r2, BIRD
             checkEcmp(Ecmp.run(run));
+            assertThat(run.catchmentRows6).extracting(LabRun.CatchmentRow::site).containsExactly("site-1", "site-2", "site-3", "site-4");
+            LabRun.Result v6 = run.run(Scenario.IPV6, run.sites.get(3));        // behind r4, BIRD
+            check(v6, "site-4");
+            assertThat(v6.clients()).extracting(LabRun.ClientResult::client).containsExactly("client-4 v6");
+            assertThat(v6.ipv4()).as("the IPv4 probes were counted").hasValueSatisfying(f -> {
+                assertThat(f.answeredBySite()).as("IPv4 probes site-4 answered while its IPv6 service was broken").isPositive();
+                assertThat(f.answeredElsewhere()).as("IPv4 probes another site answered meanwhile").isZero();
+            });
             run.stopClients();
             assertThat(Timeline.svg(run.clients, run.marks, run.results, "test")).startsWith("<svg").contains("frozen-node site-2").endsWith("</svg>\n");
             assertThat(Timeline.svg(run.clients, run.marks, run.results, "test", run.sessionProbes)).contains("TCP sessions", "undrain site-4");
+            assertThat(Timeline.svg(run.clients6, run.marks, run.results, "test")).contains("client-4 v6", "ipv6 site-4");
         } finally {
             pids = lab.pids();
             lab.close();
