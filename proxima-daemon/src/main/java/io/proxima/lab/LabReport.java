@@ -32,11 +32,7 @@ final class LabReport {
                     + "(a restarted site: since its restart; 0: stopped).%n%n", run.cpuWindow.toMillis() / 1000.0, seconds(run.probeCpu), seconds(run.siteCpu)));
         }
         b.append("## Catchment\n\n| client | router | AS path at the router | answered by |\n|---|---|---|---|\n");
-        for (LabRun.CatchmentRow r : run.catchmentRows) {
-            b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
-                    .append(r.site()).append(" |\n");
-        }
-        for (LabRun.CatchmentRow r : run.catchmentRows6) {
+        for (LabRun.CatchmentRow r : java.util.stream.Stream.concat(run.catchmentRows.stream(), run.catchmentRows6.stream()).toList()) {
             b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
                     .append(r.site()).append(" |\n");
         }
