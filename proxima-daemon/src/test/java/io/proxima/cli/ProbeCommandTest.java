@@ -43,6 +43,29 @@ class ProbeCommandTest {
         }
     }
 
+    /** The lab's IPv6 clients: {@code proxima probe 2001:db8:75::53 --dns -v}; here on ::1. */
+    @Test
+    void dnsProbesAnIpv6Address() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ipv6Loopback(), "no ::1 on this machine");
+        Zone zone = Zone.parse("example.net.", List.of("@ 3600 SOA ns1.example.net. hostmaster.example.net. 1 3600 600 86400 60"));
+        try (DnsResponder r = DnsResponder.start(ResponderConfig.of(List.of(ResponderConfig.listenAddress("[::1]:0")), "site-v6", zone), 1)) {
+            String port = String.valueOf(r.boundAddresses().get(0).getPort());
+            CliTest.Result res = CliTest.run("probe", "::1", "--dns", "--port", port, "--count", "3", "--interval", "5ms", "-v");
+            assertThat(res.rc()).as(res.err()).isZero();
+            assertThat(res.out()).contains("3 probes, 3 answered, 0 lost (0.0%)", "instances: site-v6 3 (100.0%)");
+            assertThat(res.out()).containsPattern("(?m)^\\S+Z\\s+#1\\s+site-v6");
+            assertThat(r.counters().answered()).isEqualTo(3);
+        }
+    }
+
+    private static boolean ipv6Loopback() {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void jsonIsOneObjectWithTheSameFigures() throws Exception {
         try (DnsResponder r = responder("site-b")) {
