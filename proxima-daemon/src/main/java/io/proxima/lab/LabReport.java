@@ -36,14 +36,14 @@ final class LabReport {
             b.append("| ").append(r.client()).append(" | ").append(r.router()).append(" | ").append(r.asPath()).append(" | ")
                     .append(r.site()).append(" |\n");
         }
-        for (LabRun.Result r : run.results) scenario(b, r);
+        for (LabRun.Result r : run.results) scenario(b, r, run.profile);
         for (Ecmp.Result r : run.ecmpResults) ecmp(b, r);
         b.append("\n## Summary\n\n| scenario | site | event → withdraw on the wire | event → traffic moved | probes lost | late answers | ok |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (LabRun.Result r : run.results) {
             String moved = r.clients().stream().map(c -> LabRun.ms(c.moved())).collect(Collectors.joining(", "));
             String lost = r.clients().stream().map(c -> Long.toString(c.lost())).collect(Collectors.joining(", "));
-            b.append("| ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")").append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
+            b.append("| ").append(title(r, run.profile)).append(" | ").append(r.site()).append(" (").append(r.router()).append(") | ")
                     .append(r.withdraw().map(LabRun::ms).orElse("-")).append(" | ").append(moved.isEmpty() ? "-" : moved).append(" | ")
                     .append(lost.isEmpty() ? "-" : lost).append(" | ").append(r.lateAnswers()).append(" | ").append(r.ok() ? "yes" : "**no**").append(" |\n");
         }
@@ -160,8 +160,14 @@ final class LabReport {
         if (r.failure() != null) b.append("\n**Failed:** ").append(r.failure().replace("\n", " ")).append("\n");
     }
 
-    private static void scenario(StringBuilder b, LabRun.Result r) {
-        b.append("\n## ").append(r.scenario().id).append(r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")")
+    /** The scenario, who announced, and the check profile where it is not the run's. */
+    private static String title(LabRun.Result r, Profile runProfile) {
+        return r.scenario().id + (r.announcer().equals(LabRun.PROXIMA) ? "" : " (" + r.announcer() + ")")
+                + (r.announcer().equals(LabRun.PROXIMA) && r.profile() != runProfile ? " (profile " + r.profile() + ")" : "");
+    }
+
+    private static void scenario(StringBuilder b, LabRun.Result r, Profile runProfile) {
+        b.append("\n## ").append(title(r, runProfile))
                 .append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
         b.append(r.scenario().what).append(".\n\n");
         b.append("| measure | value |\n|---|---|\n");
