@@ -8,12 +8,12 @@ import java.util.function.BiConsumer;
  * A map from NLRI (prefix and ADD-PATH path identifier) to a value, with no object per route: the
  * routes of an {@link AdjRibIn} (to their {@link Attributes}) and the candidates of the
  * {@link LocRib} (prefix alone, to its paths). A {@code HashMap<Nlri, Attributes>} holds a full
- * table (~600k routes) as a node, an
- * {@code Nlri} and a {@code Prefix} per route, about 100 octets and three objects that the garbage
- * collector copies while the table loads. Here a route is a slot in parallel primitive arrays:
- * the network address as one or two longs, the prefix length as one octet, and a reference to the
- * value (the shared attributes, in an Adj-RIB-In): 13 octets per slot for IPv4, 21 for IPv6, and 4 more per slot once any route
- * has a non-zero ADD-PATH identifier.
+ * table (~600k routes) as a node, an {@code Nlri} and a {@code Prefix} per route, about 100 octets
+ * and three objects that the garbage collector copies while the table loads. Here a route is a slot in parallel primitive arrays:
+ * the network address in 32-bit words (one for IPv4; an IPv6 table adds two, and a third once a
+ * prefix is longer than /64), the prefix length as one octet, and a reference to the value (the
+ * shared attributes, in an Adj-RIB-In): 9 octets per slot for IPv4, 17 for IPv6 up to /64, and 4
+ * more per slot once any route has a non-zero ADD-PATH identifier.
  *
  * <p>Open addressing with linear probing; an empty slot is one whose value is null. Removal
  * shifts the following entries of the run back (no tombstones), so a table that sees many
@@ -39,8 +39,13 @@ final class RouteTable<V> {
 
     /** The first half of an IPv6 network address; null while every key's first half is 0 (all IPv4 tables). */
     private long[] hi;
-    /** The second half of an IPv6 network address, or an IPv4 address in the low 32 bits. */
-    private long[] lo;
+    /** The low 32 bits of the second half of an IPv6 network address, or an IPv4 address. */
+    private int[] lo;
+    /**
+     * The high 32 bits of the second half of an IPv6 network address; null while they are 0 for
+     * every key (IPv4, and IPv6 prefixes up to /64, which are nearly all of an IPv6 table).
+     */
+    private int[] loHigh;
     /** The prefix length and family, see {@link #MAX_V4_LENGTH}. */
     private byte[] codes;
     /** ADD-PATH path identifiers (RFC 7911 §3), unsigned; null while all are 0. */
@@ -50,7 +55,7 @@ final class RouteTable<V> {
     private int size;
 
     RouteTable() {
-        allocate(MIN_CAPACITY, false, false);
+        allocate(MIN_CAPACITY, false, false, false);
     }
 
     int size() {
@@ -153,6 +158,7 @@ final class RouteTable<V> {
         }
         hi = kept.hi;
         lo = kept.lo;
+        loHigh = kept.loHigh;
         codes = kept.codes;
         pathIds = kept.pathIds;
         values = kept.values;
@@ -214,17 +220,20 @@ final class RouteTable<V> {
     }
 
     private boolean matches(int i, long h, long l, int code, int id) {
-        return lo[i] == l && (codes[i] & 0xFF) == code
+        return lo[i] == (int) l && (codes[i] & 0xFF) == code
+                && (loHigh == null ? l >>> 32 == 0 : loHigh[i] == (int) (l >>> 32))
                 && (hi == null ? h == 0 : hi[i] == h)
                 && (pathIds == null ? id == 0 : pathIds[i] == id);
     }
 
     private void store(int i, long h, long l, int code, int id, Object value) {
         if (h != 0 && hi == null) hi = new long[values.length];
+        if (l >>> 32 != 0 && loHigh == null) loHigh = new int[values.length];
         if (id != 0 && pathIds == null) pathIds = new int[values.length];
         if (hi != null) hi[i] = h;
+        if (loHigh != null) loHigh[i] = (int) (l >>> 32);
         if (pathIds != null) pathIds[i] = id;
-        lo[i] = l;
+        lo[i] = (int) l;
         codes[i] = (byte) code;
         values[i] = value;
     }
@@ -233,10 +242,10 @@ final class RouteTable<V> {
     private void deleteAt(int gap) {
         int mask = values.length - 1;
         for (int j = (gap + 1) & mask; values[j] != null; j = (j + 1) & mask) {
-            int home = index(hiAt(j), lo[j], codes[j] & 0xFF, idAt(j), mask);
+            int home = index(hiAt(j), loAt(j), codes[j] & 0xFF, idAt(j), mask);
             // The entry at j may fill the gap unless its home slot lies cyclically in (gap, j].
             if (((j - home) & mask) >= ((j - gap) & mask)) {
-                store(gap, hiAt(j), lo[j], codes[j] & 0xFF, idAt(j), values[j]);
+                store(gap, hiAt(j), loAt(j), codes[j] & 0xFF, idAt(j), values[j]);
                 gap = j;
             }
         }
@@ -247,26 +256,29 @@ final class RouteTable<V> {
     private void grow() {
         if (values.length == MAX_CAPACITY) throw new IllegalStateException("route table full at " + size + " routes");
         long[] oldHi = hi;
-        long[] oldLo = lo;
+        int[] oldLo = lo;
+        int[] oldLoHigh = loHigh;
         byte[] oldCodes = codes;
         int[] oldIds = pathIds;
         Object[] oldValues = values;
-        allocate(values.length * 2, oldHi != null, oldIds != null);
+        allocate(values.length * 2, oldHi != null, oldLoHigh != null, oldIds != null);
         int mask = values.length - 1;
         for (int j = 0; j < oldValues.length; j++) {
             if (oldValues[j] == null) continue;
             long h = oldHi == null ? 0 : oldHi[j];
             int id = oldIds == null ? 0 : oldIds[j];
+            long l = (oldLoHigh == null ? 0 : (long) oldLoHigh[j] << 32) | (oldLo[j] & 0xFFFF_FFFFL);
             int code = oldCodes[j] & 0xFF;
-            int i = index(h, oldLo[j], code, id, mask);
+            int i = index(h, l, code, id, mask);
             while (values[i] != null) i = (i + 1) & mask;
-            store(i, h, oldLo[j], code, id, oldValues[j]);
+            store(i, h, l, code, id, oldValues[j]);
         }
     }
 
-    private void allocate(int capacity, boolean withHi, boolean withIds) {
+    private void allocate(int capacity, boolean withHi, boolean withLoHigh, boolean withIds) {
         hi = withHi ? new long[capacity] : null;
-        lo = new long[capacity];
+        lo = new int[capacity];
+        loHigh = withLoHigh ? new int[capacity] : null;
         codes = new byte[capacity];
         pathIds = withIds ? new int[capacity] : null;
         values = new Object[capacity];
@@ -274,6 +286,10 @@ final class RouteTable<V> {
 
     private long hiAt(int i) {
         return hi == null ? 0 : hi[i];
+    }
+
+    private long loAt(int i) {
+        return (loHigh == null ? 0 : (long) loHigh[i] << 32) | (lo[i] & 0xFFFF_FFFFL);
     }
 
     private int idAt(int i) {
@@ -292,7 +308,7 @@ final class RouteTable<V> {
 
     private Prefix prefixAt(int i) {
         int code = codes[i] & 0xFF;
-        return code > MAX_V4_LENGTH ? Prefix.v6(hiAt(i), lo[i], code - MAX_V4_LENGTH - 1) : Prefix.v4((int) lo[i], code);
+        return code > MAX_V4_LENGTH ? Prefix.v6(hiAt(i), loAt(i), code - MAX_V4_LENGTH - 1) : Prefix.v4(lo[i], code);
     }
 
     private static int code(Prefix p) {
@@ -314,6 +330,7 @@ final class RouteTable<V> {
     @Override
     public String toString() {
         return "RouteTable[" + size + " routes, " + values.length + " slots" + (hi != null ? ", IPv6" : "")
+                + (loHigh != null ? ", beyond /64" : "")
                 + (pathIds != null ? ", path ids" : "") + "]";
     }
 
