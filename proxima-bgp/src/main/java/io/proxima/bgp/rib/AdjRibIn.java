@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  * Adj-RIB-In (RFC 4271 §3.2): the routes one peer has announced to us and that passed the inbound
  * checks, unprocessed by policy. Each route is one slot of a {@link RouteTable} from its NLRI
  * (prefix and ADD-PATH path identifier) to shared {@link Attributes}: no object per route at all,
- * so a full table costs about 25 octets a route here and nothing for the collector to copy.
+ * so a full table costs about 16 octets a route here and nothing for the collector to copy.
  *
  * <p>Graceful restart (RFC 4724 §4.2): {@link #markStale()} keeps the routes but marks them stale
  * when the session goes down; a re-announcement clears a route's mark, End-of-RIB removes what is
