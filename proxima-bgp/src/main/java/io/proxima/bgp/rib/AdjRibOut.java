@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class AdjRibOut {
 
+    /** A diff that changes nothing once the initial update is done. */
+    private static final Outbound NOTHING = new Outbound(List.of(), 0, 0, List.of());
+
     private final Set<Family> families;
     /** The families in a fixed order, IPv4 first, for a predictable message order. */
     private final List<Family> familyOrder;
@@ -66,22 +69,33 @@ public final class AdjRibOut {
      * one best-path change at a time) without comparing the whole table.
      */
     public Outbound diff(Map<Prefix, Attributes> desired, Collection<Prefix> scope) {
-        TreeSet<Prefix> withdraw = new TreeSet<>();
-        TreeSet<Prefix> announce = new TreeSet<>();
-        List<Prefix> unsendable = new ArrayList<>();
+        // Allocated at the first prefix that needs them: in router mode most scoped diffs change
+        // nothing for most peers (the peer the routes came from, above all).
+        TreeSet<Prefix> withdraw = null;
+        TreeSet<Prefix> announce = null;
+        List<Prefix> unsendable = null;
         for (Prefix p : scope) {
             Attributes want = desired.get(p);
             if (want != null && !families.contains(p.family())) {
+                if (unsendable == null) unsendable = new ArrayList<>();
                 unsendable.add(p);
                 want = null;
             }
             Attributes had = sent.get(p);
             if (want == null) {
-                if (had != null) withdraw.add(p);
+                if (had != null) {
+                    if (withdraw == null) withdraw = new TreeSet<>();
+                    withdraw.add(p);
+                }
             } else if (!want.equals(had)) {
+                if (announce == null) announce = new TreeSet<>();
                 announce.add(p);
             }
         }
+        if (withdraw == null && announce == null && unsendable == null && initialUpdateDone) return NOTHING;
+        if (withdraw == null) withdraw = new TreeSet<>();
+        if (announce == null) announce = new TreeSet<>();
+        if (unsendable == null) unsendable = new ArrayList<>();
         List<BgpMessage> messages = new ArrayList<>();
         List<Update> announcements = pack(announce, desired, unsendable, withdraw);
         for (Family f : familyOrder) {

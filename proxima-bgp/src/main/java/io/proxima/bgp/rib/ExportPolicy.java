@@ -186,7 +186,7 @@ public final class ExportPolicy {
      * the whole table again.
      */
     public Map<Prefix, Attributes> desired(Collection<Advertisement> local, LocRib rib, Collection<Prefix> scope) {
-        Map<Prefix, Advertisement> own = new HashMap<>();
+        Map<Prefix, Advertisement> own = local.isEmpty() ? Map.of() : new HashMap<>();
         for (Advertisement ad : local) own.put(ad.prefix(), ad);
         Map<Prefix, Attributes> out = new HashMap<>();
         for (Prefix prefix : scope) {

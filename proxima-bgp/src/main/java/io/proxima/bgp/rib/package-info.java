@@ -46,7 +46,9 @@
  *   <li>Only unicast SAFIs are kept; others are ignored on receipt.</li>
  *   <li>The Adj-RIB-In keeps a route as primitive fields in a {@code RouteTable}, not as the
  *       decoder's {@code Nlri}: the NLRI it gives back (its {@code forEach}, and the changes of
- *       {@code clear} and the stale sweeps) carry no trailing bits (RFC 4271 §4.3).</li>
+ *       {@code clear} and the stale sweeps) carry no trailing bits (RFC 4271 §4.3). The Loc-RIB
+ *       keys its candidates the same way, so the prefixes of {@code LocRib.forEachBest} carry
+ *       none either; the prefixes of its {@code BestChange}s are the ones it was given.</li>
  * </ul>
  */
 package io.proxima.bgp.rib;

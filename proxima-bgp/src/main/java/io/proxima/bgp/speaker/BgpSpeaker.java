@@ -46,7 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -460,10 +459,14 @@ public final class BgpSpeaker implements AutoCloseable {
         p.export = null;
     }
 
-    /** Router mode: best paths changed; tell every peer about those prefixes. */
+    /**
+     * Router mode: best paths changed; tell every peer about those prefixes. The scope is a plain
+     * list: {@link AdjRibOut#diff(Map, Collection)} sorts what it sends, and a prefix listed twice
+     * (announced twice in one UPDATE) is diffed once.
+     */
     private void propagate(List<BestChange> changes) {
         if (changes.isEmpty()) return;
-        TreeSet<Prefix> scope = new TreeSet<>();
+        List<Prefix> scope = new ArrayList<>(changes.size());
         for (BestChange c : changes) scope.add(c.prefix());
         for (Peer p : peers.values()) sendDiff(p, scope);
     }

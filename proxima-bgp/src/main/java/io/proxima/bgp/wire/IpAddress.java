@@ -126,6 +126,22 @@ public record IpAddress(boolean v6, long hi, long lo) implements Comparable<IpAd
         return hi == 0 && lo == 0;
     }
 
+    /**
+     * The record's own equality, written out: the generated one goes through method handles, which
+     * the daemon's C1-only JIT ({@code -XX:TieredStopAtLevel=1}) does not fold away, and addresses
+     * are compared for every route a router passes on.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof IpAddress a && a.v6 == v6 && a.hi == hi && a.lo == lo;
+    }
+
+    /** The same value as the generated record hash code (31-based over the components in order), written out for the same reason. */
+    @Override
+    public int hashCode() {
+        return (31 * Boolean.hashCode(v6) + Long.hashCode(hi)) * 31 + Long.hashCode(lo);
+    }
+
     @Override
     public int compareTo(IpAddress o) {
         if (v6 != o.v6) return v6 ? 1 : -1;

@@ -152,7 +152,11 @@ public final class Prefix implements Comparable<Prefix> {
 
     @Override
     public int compareTo(Prefix o) {
-        int c = network().compareTo(o.network());
+        // network().compareTo(o.network()), without making two addresses: sorting a router's
+        // best-path changes compares prefixes millions of times while a full table loads.
+        if (v6 != o.v6) return v6 ? 1 : -1;
+        int c = Long.compareUnsigned(networkHi(), o.networkHi());
+        if (c == 0) c = Long.compareUnsigned(networkLo(), o.networkLo());
         return c != 0 ? c : Integer.compare(length, o.length);
     }
 

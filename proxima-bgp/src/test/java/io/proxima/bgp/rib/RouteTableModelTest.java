@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 
 /**
  * {@link RouteTable} against a {@code HashMap<Nlri, Attributes>} model: after every operation of a
- * random sequence of puts, removes and family removals, both hold the same routes. Keys come from a
+ * random sequence of puts, puts-if-absent, removes and family removals, both hold the same routes. Keys come from a
  * small space (a few addresses, lengths and path ids, both families), so slots collide, runs form
  * and removals shift entries back. Named *Test so that surefire's default includes run it.
  */
@@ -30,7 +30,7 @@ class RouteTableModelTest {
     static final List<Attributes> ATTRIBUTES = List.of(
             Attributes.of(List.of(), ip("192.0.2.1")), Attributes.of(List.of(), ip("192.0.2.2")), Attributes.of(List.of(), ip("2001:db8::1")));
 
-    enum Kind { PUT, REMOVE, REMOVE_FAMILY }
+    enum Kind { PUT, PUT_IF_ABSENT, REMOVE, REMOVE_FAMILY }
 
     record Op(Kind kind, Nlri nlri, int value) { }
 
@@ -45,18 +45,21 @@ class RouteTableModelTest {
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.of(Kind.PUT, Kind.PUT, Kind.PUT, Kind.REMOVE, Kind.REMOVE, Kind.REMOVE_FAMILY)
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.of(Kind.PUT, Kind.PUT, Kind.PUT_IF_ABSENT, Kind.REMOVE, Kind.REMOVE, Kind.REMOVE_FAMILY)
                 .withoutEdgeCases(), keys(), Arbitraries.integers().between(0, VALUES - 1)).as(Op::new);
         return op.list().ofMaxSize(MAX_OPERATIONS);
     }
 
     @Property(tries = 300)
     void holdsWhatAHashMapHolds(@ForAll("operations") List<Op> ops) {
-        RouteTable table = new RouteTable();
+        RouteTable<Attributes> table = new RouteTable<>();
         Map<Nlri, Attributes> model = new HashMap<>();
         for (Op op : ops) {
             switch (op.kind()) {
                 case PUT -> assertThat(table.put(op.nlri(), ATTRIBUTES.get(op.value()))).isSameAs(model.put(op.nlri(), ATTRIBUTES.get(op.value())));
+                // By prefix alone, as the Loc-RIB keys its table: path id 0.
+                case PUT_IF_ABSENT -> assertThat(table.putIfAbsent(op.nlri().prefix(), ATTRIBUTES.get(op.value())))
+                        .isSameAs(model.putIfAbsent(new Nlri(0, op.nlri().prefix()), ATTRIBUTES.get(op.value())));
                 case REMOVE -> assertThat(table.remove(op.nlri())).isSameAs(model.remove(op.nlri()));
                 case REMOVE_FAMILY -> {
                     boolean v6 = op.nlri().prefix().isV6();

@@ -17,11 +17,11 @@ class RouteTableTest {
     /** Enough routes for the table to grow several times past {@link RouteTable#MIN_CAPACITY}. */
     static final int MANY = 100_000;
 
-    final RouteTable table = new RouteTable();
+    final RouteTable<Attributes> table = new RouteTable<>();
     final Attributes a = Attributes.of(List.of(), ip("192.0.2.1"));
     final Attributes b = Attributes.of(List.of(), ip("192.0.2.2"));
 
-    static Map<Nlri, Attributes> contents(RouteTable t) {
+    static Map<Nlri, Attributes> contents(RouteTable<Attributes> t) {
         Map<Nlri, Attributes> out = new HashMap<>();
         t.forEach((n, x) -> assertThat(out.put(n, x)).as("visited once: %s", n).isNull());
         return out;
@@ -97,7 +97,7 @@ class RouteTableTest {
     @Test
     void putAllCopiesEveryRoute() {
         table.put(nlri("192.0.2.0/24"), a);
-        RouteTable other = new RouteTable();
+        RouteTable<Attributes> other = new RouteTable<>();
         other.put(nlri("192.0.2.0/24"), b);
         other.put(new Nlri(3, Prefix.parse("2001:db8::/32")), a);
         table.putAll(other);
