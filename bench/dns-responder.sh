@@ -7,6 +7,7 @@
 # from /proc around each throughput run. Needs dnsperf, nsd, knot and dig (Debian: apt-get install
 # dnsperf nsd knot dnsutils). Not run by CI. Progress goes to stderr, the markdown table to stdout.
 #   bench/dns-responder.sh [RUNS (3)] [SECONDS (10)] [SERVERS (proxima,nsd,knot)] [LATENCY_QPS (10000)]
+# Extra JVM options for Proxima's server (e.g. the daemon's, docs/benchmarks.md) in PROXIMA_BENCH_JAVA_OPTS.
 set -euo pipefail
 runs=${1:-3}
 seconds=${2:-10}
@@ -63,7 +64,8 @@ nope.example.net A
 EOF
 
 start_proxima() {
-  "$PROXIMA_JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+  # shellcheck disable=SC2086 # PROXIMA_BENCH_JAVA_OPTS is a list of options, split on purpose
+  "$PROXIMA_JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED ${PROXIMA_BENCH_JAVA_OPTS:-} \
     -cp bench/target/benchmarks.jar io.proxima.bench.ProximaDnsServer \
     "$work/example.net.zone" example.net. "127.0.0.1:${port[proxima]}" "$workers" >"$work/proxima.log" 2>&1 &
   pid[proxima]=$!
