@@ -165,18 +165,8 @@ final class ProbeCommand implements Callable<Integer> {
         ProbeTracker tracker = new ProbeTracker();
         List<ProbeOutcome> kept = verbose && !text ? new ArrayList<>() : null;
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: stop sending, and let the summary be printed before the JVM exits.
-            stop.set(true);
-            try {
-                finished.await(timeout.plus(SHUTDOWN_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "probe-interrupted");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        // Ctrl-C: stop sending, and let the summary be printed before the JVM exits.
+        return untilInterrupted(() -> stop.set(true), () -> {
             new ProbeLoop(prober, clock, interval, timeout, l).run(stop, o -> {
                 if (kept != null) kept.add(o);
                 if (text && verbose) out.println(ProbeReport.verbose(o));
@@ -189,6 +179,33 @@ final class ProbeCommand implements Callable<Integer> {
             out.flush();
             if (s.answered() == 0) err.println("proxima probe: no answer from " + where);
             return s.answered() > 0 ? Main.OK : Main.FINDINGS;
+        });
+    }
+
+    /** A body that prints a summary at its end, also on Ctrl-C: {@code interrupt} asks it to stop, and the JVM waits for it. */
+    @FunctionalInterface
+    private interface Body {
+        int run() throws InterruptedException, JsonProcessingException;
+    }
+
+    /**
+     * Runs {@code body} with a shutdown hook that calls {@code interrupt} and then waits (up to the
+     * timeout and {@link #SHUTDOWN_GRACE}) for the body to finish, so that its summary is printed
+     * before the JVM exits.
+     */
+    private int untilInterrupted(Runnable interrupt, Body body) throws InterruptedException, JsonProcessingException {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupt.run();
+            try {
+                finished.await(timeout.plus(SHUTDOWN_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "probe-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return body.run();
         } finally {
             finished.countDown();
             try {
@@ -200,36 +217,19 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     /** {@code --tcp-sessions}: until --duration or Ctrl-C, then the summary. */
-    private int runSessions(InetSocketAddress target) throws InterruptedException {
+    private int runSessions(InetSocketAddress target) throws InterruptedException, JsonProcessingException {
         TcpSessions sessions = new TcpSessions(target, java.util.Optional.ofNullable(handoff), tcpSessions, interval, timeout, clock, out, verbose);
         out.println("holding " + sessions.describe());
         out.flush();
         CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: close the sessions, and let the summary be printed before the JVM exits.
-            stopRequested.countDown();
-            try {
-                finished.await(timeout.plus(SHUTDOWN_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "probe-interrupted");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        // Ctrl-C: close the sessions, and let the summary be printed before the JVM exits.
+        return untilInterrupted(stopRequested::countDown, () -> {
             long answered = sessions.run(stopRequested, limit == null ? null : limit.duration);
             sessions.summary().forEach(out::println);
             out.flush();
             if (answered == 0) err.println("proxima probe: no session answered by " + target.getAddress().getHostAddress() + " port " + target.getPort());
             return answered > 0 ? Main.OK : Main.FINDINGS;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
-            }
-        }
+        });
     }
 
     private void validateSessions() {

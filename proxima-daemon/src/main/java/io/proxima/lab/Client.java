@@ -2,10 +2,6 @@ package io.proxima.lab;
 
 import io.proxima.labkit.DaemonProcess;
 import io.proxima.labkit.Netns;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +44,7 @@ final class Client {
     private final Path log;
     private DaemonProcess process;
     private final TreeMap<Long, Sample> samples = new TreeMap<>();
-    private long readOffset;
-    private final StringBuilder partial = new StringBuilder();
+    private final LogTail tail;
 
     /** The client's IPv4 probe (named client-i). */
     Client(int index, Netns netns, Topology.Router router, Path dir) {
@@ -62,6 +57,7 @@ final class Client {
         this.router = router;
         this.target = target;
         this.log = dir.resolve(logName);
+        this.tail = new LogTail(log);
     }
 
     /** The same client's IPv6 probe (named client-i v6), in the same namespace. */
@@ -99,23 +95,7 @@ final class Client {
 
     /** Reads what the probe printed since the last call. */
     synchronized void poll() {
-        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-            long len = f.length();
-            if (len <= readOffset) return;
-            byte[] b = new byte[(int) (len - readOffset)];
-            f.seek(readOffset);
-            f.readFully(b);
-            readOffset = len;
-            partial.append(new String(b, StandardCharsets.UTF_8));
-        } catch (java.io.FileNotFoundException e) {
-            return;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int nl;
-        while ((nl = partial.indexOf("\n")) >= 0) {
-            String line = partial.substring(0, nl);
-            partial.delete(0, nl + 1);
+        for (String line : tail.newLines()) {
             Matcher m = LINE.matcher(line);
             if (m.find()) samples.put(Long.parseLong(m.group(2)), new Sample(Instant.parse(m.group(1)), m.group(3)));
         }

@@ -2,10 +2,6 @@ package io.proxima.lab;
 
 import io.proxima.labkit.DaemonProcess;
 import io.proxima.labkit.Netns;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,14 +52,14 @@ final class SessionProbe {
     private final Path log;
     private DaemonProcess process;
     private final List<Event> events = new ArrayList<>();
-    private long readOffset;
-    private final StringBuilder partial = new StringBuilder();
+    private final LogTail tail;
 
     SessionProbe(Netns netns, Path dir, String label, boolean handoff) {
         this.netns = netns;
         this.label = label;
         this.handoff = handoff;
         this.log = dir.resolve("sessions-" + label + ".log");
+        this.tail = new LogTail(log);
     }
 
     void start() {
@@ -83,23 +79,7 @@ final class SessionProbe {
     }
 
     private synchronized void poll() {
-        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-            long len = f.length();
-            if (len <= readOffset) return;
-            byte[] b = new byte[(int) (len - readOffset)];
-            f.seek(readOffset);
-            f.readFully(b);
-            readOffset = len;
-            partial.append(new String(b, StandardCharsets.UTF_8));
-        } catch (java.io.FileNotFoundException e) {
-            return;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int nl;
-        while ((nl = partial.indexOf("\n")) >= 0) {
-            String line = partial.substring(0, nl);
-            partial.delete(0, nl + 1);
+        for (String line : tail.newLines()) {
             Matcher m = LINE.matcher(line);
             if (m.find()) events.add(new Event(Instant.parse(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), m.group(4)));
         }
