@@ -20,19 +20,19 @@ import picocli.CommandLine.Option;
  * on every way out: normally, on a failure, and on Ctrl-C (labkit's shutdown hook).
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = {"Real routers (FRR and/or BIRD) in network namespaces: 4 routers in a ring, 4 sites each running",
-            "'proxima run' with the built-in DNS responder on 198.51.100.75 and BFD, 4 clients each running 'proxima probe'",
-            "every 10 ms; dual stack: the same over IPv6 to 2001:db8:75::53 (service dns6, a second probe per client).",
-            "Prints the catchment, breaks sites one scenario at a time, and reports the failover measured.",
+        description = {"Real routers (FRR and/or BIRD) in network namespaces: 4 routers in a ring, 4 sites each running "
+            + "'proxima run' with the built-in DNS responder on 198.51.100.75 and BFD, 4 clients each running 'proxima probe' "
+            + "every 10 ms; dual stack: the same over IPv6 to 2001:db8:75::53 (service dns6, a second probe per client). "
+            + "Prints the catchment, breaks sites one scenario at a time, and reports the failover measured.",
             "Needs root, iproute2, curl, and bird2 and/or frr."},
         footer = {"", "Scenarios: service-death, sigterm, kill, frozen-node, drain, link-down, ecmp, ipv6 (all: every one, in that order).",
-            "ecmp drains site-1 so that client-1 has two equal-cost sites, holds 16 TCP DNS sessions to the anycast address",
-            "and 16 to the unicast hand-off, then drains and undrains site-4: which sessions break (ecmp ok: anycast ones",
-            "broke, none of the hand-off ones did, and the TCP sessions landed on both sites).",
-            "ipv6 blackholes UDP 53 to 2001:db8:75::53 at a site: measured on the IPv6 probes; the same clients' IPv4 probes",
-            "must stay on that site (ipv6 ok: none answered by another site).",
-            "Exit codes: 0 every scenario moved the traffic with no late answer; 1 one did not; 2 usage, or the machine",
-            "cannot run the lab; 3 internal error."})
+            "ecmp drains site-1 so that client-1 has two equal-cost sites, holds 16 TCP DNS sessions to the anycast address "
+            + "and 16 to the unicast hand-off, then drains and undrains site-4: which sessions break (ecmp ok: anycast ones "
+            + "broke, none of the hand-off ones did, and the TCP sessions landed on both sites).",
+            "ipv6 blackholes UDP 53 to 2001:db8:75::53 at a site: measured on the IPv6 probes; the same clients' IPv4 probes "
+            + "must stay on that site (ipv6 ok: none answered by another site).",
+            "Exit codes: 0 every scenario moved the traffic with no late answer; 1 one did not; 2 usage, or the machine "
+            + "cannot run the lab; 3 internal error."})
 public final class LabCommand implements Callable<Integer> {
 
     static final int OK = 0;
@@ -59,7 +59,7 @@ public final class LabCommand implements Callable<Integer> {
             + "with Proxima, then with ExaBGP's healthcheck at the same cadence in place of Proxima, side by side.")
     String compare;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md and " + SVG + " into DIR.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md, " + SVG + " and the IPv6 probes' " + SVG6 + " into DIR.")
     Path report;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "The sites' check timings: tuned (every 100 ms, timeout 80 ms, fall 2, "
