@@ -220,7 +220,11 @@ final class TcpSessions {
         if (e instanceof EOFException) return Reason.closed;
         if (e instanceof ConnectException) return Reason.refused;
         if (e instanceof NoRouteToHostException) return Reason.unreachable;
-        if (e instanceof SocketException && e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("reset")) return Reason.reset;
+        if (e instanceof SocketException && e.getMessage() != null) {
+            String m = e.getMessage().toLowerCase(Locale.ROOT);
+            // a write after the peer's RST fails with EPIPE ("Broken pipe") rather than ECONNRESET
+            if (m.contains("reset") || m.contains("broken pipe")) return Reason.reset;
+        }
         return Reason.error;
     }
 
