@@ -239,35 +239,18 @@ final class Site {
     }
 
     private String config() {
+        return config(index, profile, name(), dir.resolve("state"), events);
+    }
+
+    /** Site {@code i}'s config: one eBGP session with BFD per family, and the services dns and dns6. */
+    static String config(int i, Profile profile, String name, Path stateDir, Path eventLog) {
         String z = """
                 router-id: %s
                 local-as: %d
                 peers:
-                  - address: %s
-                    remote-as: %d
-                    local-address: %s
-                    hold-time: 9s
-                    bfd: { interval: %dms, multiplier: %d }
-                  - address: "%s"
-                    remote-as: %d
-                    local-address: "%s"
-                    hold-time: 9s
-                    bfd: { interval: %dms, multiplier: %d }
+                %s%s\
                 services:
-                  dns:
-                    prefixes: [%s]
-                    peers: [%s]
-                    checks:
-                      - dns: { server: %s, name: id.server, type: TXT, class: CH }
-                %s        damping: { half-life: %s }
-                    drain: { graceful-shutdown: %dms }
-                  dns6:
-                    prefixes: ["%s"]
-                    peers: ["%s"]
-                    checks:
-                      - dns: { server: "[%s]:53", name: id.server, type: TXT, class: CH }
-                %s        damping: { half-life: %s }
-                    drain: { graceful-shutdown: %dms }
+                %s%s\
                 addresses: { interface: lo, manage: true }
                 dns-responder:
                   listen: [%s, "[%s]:53", %s]
@@ -283,15 +266,36 @@ final class Site {
                 state-dir: %s
                 event-log: { file: %s, stdout: false }
                 """;
-        int i = index;
-        return z.formatted(Topology.siteAddress(i), Topology.SITE_AS, Topology.routerSiteAddress(i), Topology.routerAs(i),
-                Topology.siteAddress(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER,
-                Topology.routerSiteAddress6(i), Topology.routerAs(i), Topology.siteAddress6(i), Topology.BFD_MS, Topology.BFD_MULTIPLIER,
-                Topology.ANYCAST, Topology.routerSiteAddress(i), Topology.ANYCAST_IP,
-                profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
-                Topology.ANYCAST6, Topology.routerSiteAddress6(i), Topology.ANYCAST6_IP,
-                profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis(),
-                Topology.ANYCAST_IP, Topology.ANYCAST6_IP, Topology.siteAddress(i), name(), Topology.siteAddress(i), API_PORT, dir.resolve("state"), events);
+        return z.formatted(Topology.siteAddress(i), Topology.SITE_AS,
+                peer(Topology.routerSiteAddress(i), Topology.routerAs(i), Topology.siteAddress(i)),
+                peer(Topology.routerSiteAddress6(i), Topology.routerAs(i), Topology.siteAddress6(i)),
+                service("dns", Topology.ANYCAST, Topology.routerSiteAddress(i), Topology.ANYCAST_IP, profile),
+                service("dns6", Topology.ANYCAST6, Topology.routerSiteAddress6(i), "[" + Topology.ANYCAST6_IP + "]:53", profile),
+                Topology.ANYCAST_IP, Topology.ANYCAST6_IP, Topology.siteAddress(i), name, Topology.siteAddress(i), API_PORT, stateDir, eventLog);
+    }
+
+    /** One entry of {@code peers:}: the router, with BFD. */
+    private static String peer(String address, long as, String localAddress) {
+        return """
+                  - address: "%s"
+                    remote-as: %d
+                    local-address: "%s"
+                    hold-time: 9s
+                    bfd: { interval: %dms, multiplier: %d }
+                """.formatted(address, as, localAddress, Topology.BFD_MS, Topology.BFD_MULTIPLIER);
+    }
+
+    /** One entry of {@code services:}: the anycast prefix, announced to one peer while a dns check of {@code server} passes. */
+    private static String service(String name, String prefix, String peer, String server, Profile profile) {
+        return """
+                  %s:
+                    prefixes: ["%s"]
+                    peers: ["%s"]
+                    checks:
+                      - dns: { server: "%s", name: id.server, type: TXT, class: CH }
+                %s        damping: { half-life: %s }
+                    drain: { graceful-shutdown: %dms }
+                """.formatted(name, prefix, peer, server, profile.checkYaml(" ".repeat(8)), DAMPING_HALF_LIFE, GRACEFUL_SHUTDOWN.toMillis());
     }
 
     private static void write(Path file, String text) {
