@@ -1,19 +1,10 @@
 package io.proxima.bench;
 
-import io.proxima.bgp.mrt.MrtReader;
-import io.proxima.bgp.mrt.MrtRecord;
 import io.proxima.bgp.rib.AdjRibIn;
 import io.proxima.bgp.rib.AttributePool;
 import io.proxima.bgp.rib.PeerId;
-import io.proxima.bgp.wire.DecodeResult;
-import io.proxima.bgp.wire.Disposition;
-import io.proxima.bgp.wire.MessageError;
-import io.proxima.bgp.wire.Update;
-import io.proxima.bgp.wire.nlri.Nlri;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,39 +41,21 @@ public class AdjRibInBenchmark {
     @Param("../shared/data/mrt/bgpdump/test_data/updates.et-header.2015.gz")
     public String file;
 
-    /** One UPDATE to apply, or the routes of a malformed one to treat as withdrawn (RFC 7606 §2). */
-    record Step(Update update, List<Nlri> treatAsWithdraw) { }
-
-    private Step[] steps;
+    private RibFeed.Step[] steps;
     private PeerId peer;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        List<Step> s = new ArrayList<>();
-        try (MrtReader r = MrtReader.open(Path.of(file))) {
-            MrtRecord rec;
-            while ((rec = r.next()) != null) {
-                if (!(rec instanceof MrtRecord.Bgp4mpMessage m) || m.local()) continue;
-                if (peer == null) peer = PeerId.of(m.peerAddress(), m.peerAs(), m.peerAddress(), m.localAs());
-                switch (m.message()) {
-                    case DecodeResult.Decoded d when d.message() instanceof Update u -> s.add(new Step(u, null));
-                    case MessageError e when e.disposition() == Disposition.TREAT_AS_WITHDRAW -> s.add(new Step(null, e.treatAsWithdraw()));
-                    case MessageError e when e.disposition() == Disposition.ATTRIBUTE_DISCARD -> s.add(new Step(e.update(), null));
-                    default -> { }
-                }
-            }
-        }
-        steps = s.toArray(Step[]::new);
+        RibFeed feed = RibFeed.load(Path.of(file));
+        steps = feed.steps();
+        peer = feed.peer();
         System.out.println("# " + steps.length + " UPDATEs, " + loadOnce().size() + " routes at the end");
     }
 
     private AdjRibIn loadOnce() {
         // A route collector's feed from an iBGP peer: no first-AS check (RFC 7947 §2.2.2.1 route servers).
         AdjRibIn rib = new AdjRibIn(peer, new AdjRibIn.Config(AdjRibIn.NO_LIMIT, false), new AttributePool());
-        for (Step step : steps) {
-            if (step.update() != null) rib.apply(step.update());
-            else rib.withdraw(step.treatAsWithdraw());
-        }
+        for (RibFeed.Step step : steps) step.applyTo(rib);
         return rib;
     }
 

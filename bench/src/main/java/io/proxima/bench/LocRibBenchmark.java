@@ -1,21 +1,13 @@
 package io.proxima.bench;
 
-import io.proxima.bgp.mrt.MrtReader;
-import io.proxima.bgp.mrt.MrtRecord;
 import io.proxima.bgp.rib.AdjRibIn;
 import io.proxima.bgp.rib.AttributePool;
 import io.proxima.bgp.rib.DecisionProcess;
 import io.proxima.bgp.rib.LocRib;
 import io.proxima.bgp.rib.PeerId;
 import io.proxima.bgp.rib.RouteChange;
-import io.proxima.bgp.wire.DecodeResult;
-import io.proxima.bgp.wire.Disposition;
-import io.proxima.bgp.wire.MessageError;
-import io.proxima.bgp.wire.Update;
-import io.proxima.bgp.wire.nlri.Nlri;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,29 +47,14 @@ public class LocRibBenchmark {
     @Param("../shared/data/mrt/bgpdump/test_data/updates.et-header.2015.gz")
     public String file;
 
-    /** One UPDATE to apply, or the routes of a malformed one to treat as withdrawn (RFC 7606 §2). */
-    record Step(Update update, List<Nlri> treatAsWithdraw) { }
-
-    private Step[] steps;
+    private RibFeed.Step[] steps;
     private PeerId peer;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        List<Step> s = new ArrayList<>();
-        try (MrtReader r = MrtReader.open(Path.of(file))) {
-            MrtRecord rec;
-            while ((rec = r.next()) != null) {
-                if (!(rec instanceof MrtRecord.Bgp4mpMessage m) || m.local()) continue;
-                if (peer == null) peer = PeerId.of(m.peerAddress(), m.peerAs(), m.peerAddress(), m.localAs());
-                switch (m.message()) {
-                    case DecodeResult.Decoded d when d.message() instanceof Update u -> s.add(new Step(u, null));
-                    case MessageError e when e.disposition() == Disposition.TREAT_AS_WITHDRAW -> s.add(new Step(null, e.treatAsWithdraw()));
-                    case MessageError e when e.disposition() == Disposition.ATTRIBUTE_DISCARD -> s.add(new Step(e.update(), null));
-                    default -> { }
-                }
-            }
-        }
-        steps = s.toArray(Step[]::new);
+        RibFeed feed = RibFeed.load(Path.of(file));
+        steps = feed.steps();
+        peer = feed.peer();
         LocRib loc = new LocRib(new DecisionProcess());
         load(loc, null);
         System.out.println("# " + steps.length + " UPDATEs, " + loc.size() + " best paths at the end");
@@ -87,9 +64,8 @@ public class LocRibBenchmark {
     private AdjRibIn load(LocRib loc, Blackhole sink) {
         // A route collector's feed from an iBGP peer: no first-AS check (RFC 7947 §2.2.2.1 route servers).
         AdjRibIn rib = new AdjRibIn(peer, new AdjRibIn.Config(AdjRibIn.NO_LIMIT, false), new AttributePool());
-        for (Step step : steps) {
-            List<RouteChange> changes = step.update() != null ? rib.apply(step.update()).changes()
-                    : rib.withdraw(step.treatAsWithdraw()).changes();
+        for (RibFeed.Step step : steps) {
+            List<RouteChange> changes = step.applyTo(rib);
             if (loc != null && !changes.isEmpty()) {
                 var best = loc.update(peer, changes);
                 if (sink != null) sink.consume(best);
