@@ -1,5 +1,6 @@
 package io.proxima.lab;
 
+import io.proxima.config.Defaults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +10,9 @@ import java.util.Optional;
 /**
  * The check timings a site runs with, and the ExaBGP healthcheck options that match them for
  * {@code --compare exabgp}. {@link #TUNED} is the issue's tuning and what every site starts with;
- * {@link #DEFAULTS} leaves the keys out so that the daemon's own defaults apply (interval 500 ms,
- * timeout 250 ms, rise 3, fall 2: docs/config.md); {@link #FAST} is the fast profile of
- * {@code bench/failover.sh} (interval 20 ms, timeout 10 ms, a re-check 1 ms after a failure). Every
+ * {@link #DEFAULTS} leaves the keys out so that the daemon's own defaults apply ({@link Defaults});
+ * {@link #FAST} is the fast profile of {@code bench/failover.sh} (interval 20 ms, timeout 10 ms, a
+ * re-check 1 ms after a failure). Every
  * profile keeps the lab's short flap half-life ({@link Site#DAMPING_HALF_LIFE}). ExaBGP's check is
  * dig with {@code +time=1}, its shortest timeout, so its {@code --timeout} stays 1 s in every setting.
  */
@@ -24,8 +25,6 @@ enum Profile {
     FAST("fast", Optional.of(Duration.ofMillis(20)), Optional.of(Duration.ofMillis(10)), Optional.of(Duration.ofMillis(1)), Optional.of(2), Optional.of(2),
             "--interval 0.02 --fast-interval 0.001 --timeout 1 --rise 2 --fall 2", "interval 20 ms, re-check after 1 ms, fall 2");
 
-    /** docs/config.md: a check's default interval. */
-    static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
     /** ExaBGP healthcheck's default --interval. */
     static final Duration EXABGP_DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
@@ -84,13 +83,16 @@ enum Profile {
      * random pause before a fault, so that faults land at every point of the cycle.
      */
     Duration cycle(boolean proxima) {
-        if (proxima) return interval.orElse(DEFAULT_INTERVAL);
+        if (proxima) return interval.orElse(Defaults.INTERVAL);
         return this == DEFAULTS ? EXABGP_DEFAULT_INTERVAL : interval.orElseThrow();
     }
 
     /** For the report: what the site's dns check does. */
     String what() {
-        if (this == DEFAULTS) return "the daemon's defaults: every 500 ms, timeout 250 ms, rise 3, fall 2";
+        if (this == DEFAULTS) {
+            return "the daemon's defaults: every " + Defaults.INTERVAL.toMillis() + " ms, timeout " + Defaults.TIMEOUT.toMillis() + " ms, rise "
+                    + Defaults.RISE + ", fall " + Defaults.FALL;
+        }
         StringBuilder b = new StringBuilder("every ").append(interval.orElseThrow().toMillis()).append(" ms, timeout ")
                 .append(timeout.orElseThrow().toMillis()).append(" ms");
         fastInterval.ifPresent(d -> b.append(", re-check after ").append(d.toMillis()).append(" ms while changing"));
