@@ -68,7 +68,8 @@ final class LabReport {
 
     /**
      * {@code --compare exabgp}: per profile, the figures of every repetition of service death at the
-     * compared site, Proxima's and ExaBGP's, with the medians and their ratio.
+     * compared site, Proxima's and ExaBGP's, with the medians and their ratio; then the same for the
+     * frozen node.
      */
     private static void comparison(StringBuilder b, List<LabRun.Result> results) {
         if (results.stream().allMatch(r -> r.announcer().equals(LabRun.PROXIMA))) return;
@@ -76,32 +77,56 @@ final class LabReport {
         String site = first.site();
         b.append("\n## Service death at ").append(site).append(" (behind ").append(first.router())
                 .append("): Proxima and ExaBGP's healthcheck, same run\n\n")
-                .append("Event → traffic moved: for each repetition, the slowest of the site's clients. Median (min–max) over the repetitions.\n\n")
-                .append("| profile | announcer | check | event → traffic moved, each repetition | median (min–max) | ratio Proxima / ExaBGP (medians) "
-                        + "| event → withdraw on the wire (median) | probes lost (total) | late answers |\n|---|---|---|---|---|---|---|---|---|\n");
+                .append("Event → traffic moved: for each repetition, the slowest of the site's clients. Median (min–max) over the repetitions.\n\n");
+        comparisonHeader(b, "profile");
         for (Profile p : Profile.values()) {
-            List<LabRun.Result> proxima = results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals(site)
-                    && r.profile() == p && r.announcer().equals(LabRun.PROXIMA)).toList();
-            List<LabRun.Result> exabgp = results.stream().filter(r -> r.scenario() == Scenario.SERVICE_DEATH && r.site().equals(site)
-                    && r.profile() == p && !r.announcer().equals(LabRun.PROXIMA)).toList();
+            List<LabRun.Result> exabgp = compared(results, Scenario.SERVICE_DEATH, site, p, false);
             if (exabgp.isEmpty()) continue;
-            Optional<Duration> pm = median(moved(proxima));
-            Optional<Duration> em = median(moved(exabgp));
-            String ratio = pm.isPresent() && em.isPresent() && !em.get().isZero()
-                    ? String.format(Locale.ROOT, "%.2f×", pm.get().toNanos() / (double) em.get().toNanos()) : "-";
-            comparisonRow(b, p, "Proxima", "built-in responder, dns check " + p.what(), proxima, ratio);
-            comparisonRow(b, p, "ExaBGP", "NSD, dig: " + p.exabgpWhat, exabgp, "");
+            List<LabRun.Result> proxima = compared(results, Scenario.SERVICE_DEATH, site, p, true);
+            comparisonRow(b, p.id, "Proxima", "built-in responder, dns check " + p.what(), proxima, ratio(proxima, exabgp));
+            comparisonRow(b, p.id, "ExaBGP", "NSD, dig: " + p.exabgpWhat, exabgp, "");
         }
+        List<LabRun.Result> frozenExabgp = results.stream().filter(r -> r.scenario() == Scenario.FROZEN_NODE && r.site().equals(site)
+                && !r.announcer().equals(LabRun.PROXIMA)).toList();
+        if (frozenExabgp.isEmpty()) return;
+        List<LabRun.Result> frozen = results.stream().filter(r -> r.scenario() == Scenario.FROZEN_NODE && r.site().equals(site)
+                && r.announcer().equals(LabRun.PROXIMA)).toList();
+        b.append("\n## Frozen node at ").append(site).append(" (SIGSTOP): Proxima with BFD, ExaBGP without, same run\n\n")
+                .append("Nothing is withdrawn: the router must find the node out. ExaBGP has no BFD, so its router waits for the hold timer, "
+                        + "set to the least ExaBGP accepts.\n\n");
+        comparisonHeader(b, "scenario");
+        comparisonRow(b, Scenario.FROZEN_NODE.id, "Proxima", "BFD " + Topology.BFD_MS + " ms x " + Topology.BFD_MULTIPLIER + " to the router",
+                frozen, ratio(frozen, frozenExabgp));
+        comparisonRow(b, Scenario.FROZEN_NODE.id, "ExaBGP", "no BFD: hold time " + ExaBgpCompare.FROZEN_TIMERS.holdTime() + " s", frozenExabgp, "");
     }
 
-    private static void comparisonRow(StringBuilder b, Profile p, String who, String check, List<LabRun.Result> rs, String ratio) {
+    private static List<LabRun.Result> compared(List<LabRun.Result> results, Scenario scenario, String site, Profile p, boolean proxima) {
+        return results.stream().filter(r -> r.scenario() == scenario && r.site().equals(site) && r.profile() == p
+                && r.announcer().equals(LabRun.PROXIMA) == proxima).toList();
+    }
+
+    /** Proxima's median over ExaBGP's, where both have one. */
+    private static String ratio(List<LabRun.Result> proxima, List<LabRun.Result> exabgp) {
+        Optional<Duration> pm = median(moved(proxima));
+        Optional<Duration> em = median(moved(exabgp));
+        return pm.isPresent() && em.isPresent() && !em.get().isZero()
+                ? String.format(Locale.ROOT, "%.2f×", pm.get().toNanos() / (double) em.get().toNanos()) : "-";
+    }
+
+    private static void comparisonHeader(StringBuilder b, String first) {
+        b.append("| ").append(first).append(" | announcer | check | event → traffic moved, each repetition | median (min–max) "
+                + "| ratio Proxima / ExaBGP (medians) | event → withdraw on the wire (median) | probes lost (total) | late answers |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+    }
+
+    private static void comparisonRow(StringBuilder b, String what, String who, String check, List<LabRun.Result> rs, String ratio) {
         List<Duration> moved = moved(rs);
         String each = rs.stream().map(r -> r.clients().stream().map(LabRun.ClientResult::moved).anyMatch(java.util.Objects::isNull)
                 ? "not moved" : LabRun.ms(slowest(r))).collect(Collectors.joining(", "));
         String withdraw = median(rs.stream().flatMap(r -> r.withdraw().stream()).toList()).map(LabRun::ms).orElse("-");
         long lost = rs.stream().flatMap(r -> r.clients().stream()).mapToLong(LabRun.ClientResult::lost).sum();
         long late = rs.stream().mapToLong(LabRun.Result::lateAnswers).sum();
-        b.append("| ").append(p).append(" | ").append(who).append(" | ").append(check).append(" | ").append(each.isEmpty() ? "-" : each)
+        b.append("| ").append(what).append(" | ").append(who).append(" | ").append(check).append(" | ").append(each.isEmpty() ? "-" : each)
                 .append(" | ").append(median(moved).map(m -> LabRun.ms(m) + " (" + LabRun.ms(moved.getFirst()) + "–" + LabRun.ms(moved.getLast()) + ")")
                         .orElse("-"))
                 .append(" | ").append(ratio).append(" | ").append(withdraw).append(" | ").append(lost).append(" | ").append(late).append(" |\n");
@@ -169,7 +194,7 @@ final class LabReport {
     private static void scenario(StringBuilder b, LabRun.Result r, Profile runProfile) {
         b.append("\n## ").append(title(r, runProfile))
                 .append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
-        b.append(r.scenario().what).append(".\n\n");
+        b.append(r.what()).append(".\n\n");
         b.append("| measure | value |\n|---|---|\n");
         b.append("| checks | ").append(r.profile()).append(r.announcer().equals(LabRun.PROXIMA) ? ": " + r.profile().what() : ": " + r.profile().exabgpWhat)
                 .append(" |\n");

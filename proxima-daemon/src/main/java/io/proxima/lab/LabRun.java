@@ -48,14 +48,14 @@ final class LabRun {
     record ClientResult(String client, String movedTo, Duration moved, long lost) { }
 
     /**
-     * One scenario. {@code withdraw}: event → withdraw on the wire, if the node sent one.
+     * One scenario. {@code what}: the fault, in words. {@code withdraw}: event → withdraw on the wire, if the node sent one.
      * {@code lateAnswers}: probes (any client) answered by the broken site, sent after its route
      * should have been gone. {@code back}: restore → its clients steady on it again. {@code
      * otherWithdraws}: withdraws by the healthy sites meanwhile (their checks timing out under load).
      * {@code ipv4}: for the ipv6 scenario, what the same clients' IPv4 probes saw meanwhile; none
      * may have been answered by another site.
      */
-    record Result(Scenario scenario, String announcer, Instant at, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
+    record Result(Scenario scenario, String what, String announcer, Instant at, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
                   long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure, Profile profile,
                   Optional<OtherFamily> ipv4) {
         boolean ok() {
@@ -169,6 +169,17 @@ final class LabRun {
 
     static final String PROXIMA = "proxima";
 
+    /**
+     * How a scenario is done to a site and undone, what that is in words, and how long after the
+     * event its route must be gone when no withdraw is logged to go by. Proxima's is the
+     * {@link Scenario}'s own; {@code --compare} freezes ExaBGP and NSD instead ({@link ExaBgpCompare}).
+     */
+    record Fault(String what, Runnable inject, Runnable restore, Duration routeGoneBound) {
+        static Fault of(Scenario scenario, Site site) {
+            return new Fault(scenario.what, () -> scenario.inject(site), () -> scenario.restore(site), scenario.routeGoneBound);
+        }
+    }
+
     Result run(Scenario scenario, Site victim) {
         return run(scenario, victim, PROXIMA, victim.profile());
     }
@@ -178,20 +189,24 @@ final class LabRun {
      * {@code profile}: the check timings it runs with.
      */
     Result run(Scenario scenario, Site victim, String announcer, Profile profile) {
+        return run(scenario, victim, announcer, profile, Fault.of(scenario, victim));
+    }
+
+    Result run(Scenario scenario, Site victim, String announcer, Profile profile, Fault fault) {
         // the IPv6 scenario is measured on the IPv6 probes; the scenarios before it waited only for the IPv4 ones to return
         List<Client> probes = scenario.ipv6() ? clients6 : clients;
         Map<Client, String> homes = scenario.ipv6() ? catchment6 : catchment;
         if (scenario.ipv6()) awaitSteady(probes, RETURN_TIMEOUT, homes);
         List<Client> affected = probes.stream().filter(c -> victim.name().equals(homes.get(c))).toList();
         say("%s%s at %s behind %s, checks %s: %s (its clients: %s)", scenario.id, announcer.equals(PROXIMA) ? "" : " with " + announcer, victim.name(),
-                victim.router.label(), profile, scenario.what, affected.stream().map(Client::name).toList());
+                victim.router.label(), profile, fault.what(), affected.stream().map(Client::name).toList());
         if (affected.isEmpty()) throw new IllegalStateException(victim.name() + " has no clients to move: the catchment is " + homes);
         // A random phase: the site came back a fixed time after its checks rose, so without it every
         // repetition would break the service at about the same point of the check's cycle
         long phase = ThreadLocalRandom.current().nextLong(profile.cycle(announcer.equals(PROXIMA)).toNanos());
         LockSupport.parkNanos(phase);
         // the event's time is when the command that causes it has returned: the fault is in effect
-        scenario.inject(victim);
+        fault.inject().run();
         Instant t0 = Instant.now();
         marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")
                 + (profile == Profile.TUNED ? "" : " " + profile)));
@@ -213,7 +228,7 @@ final class LabRun {
                 failure = e.getMessage();
             }
         }
-        Instant goneBy = withdrawn.orElse(t0.plus(scenario.routeGoneBound)).plus(LATE_GRACE);
+        Instant goneBy = withdrawn.orElse(t0.plus(fault.routeGoneBound())).plus(LATE_GRACE);
         try {
             // watch long enough after the route should have gone to see an answer from the broken site
             Await.until(MOVE_TIMEOUT, () -> probes.stream().allMatch(c -> c.sentSince(goneBy) >= OBSERVE_PROBES),
@@ -240,7 +255,7 @@ final class LabRun {
 
         Instant r0 = Instant.now();
         Optional<Duration> back = Optional.empty();
-        scenario.restore(victim);
+        fault.restore().run();
         marks.add(new Mark(r0, "restore " + victim.name()));
         try {
             awaitSteady(probes, RETURN_TIMEOUT, homes);
@@ -251,7 +266,7 @@ final class LabRun {
             failure = (failure == null ? "" : failure + "; ") + e.getMessage();
             say("    not restored: %s", e.getMessage());
         }
-        Result r = new Result(scenario, announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure, profile, ipv4);
+        Result r = new Result(scenario, fault.what(), announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure, profile, ipv4);
         results.add(r);
         return r;
     }

@@ -66,6 +66,8 @@ final class Topology {
     static final int ECMP_PATHS = 4;
     /** Layer-4 hashing of equal-cost paths (addresses, ports, protocol), so that each TCP flow is hashed on its own. */
     static final String HASH_POLICY_SYSCTL = "net.ipv4.fib_multipath_hash_policy=1";
+    /** The same layer-4 hash for IPv6 multipath. */
+    static final String HASH_POLICY6_SYSCTL = "net.ipv6.fib_multipath_hash_policy=1";
     /**
      * Linux flushes a link's IPv6 addresses when the link is set down (IPv4 ones stay): the site keeps
      * its own, so that after link-down it comes back with its IPv6 session like its IPv4 one.
@@ -184,6 +186,7 @@ final class Topology {
         for (int i = 1; i <= SIZE; i++) {
             Netns r = rns.get(i - 1);
             r.exec("sysctl", "-qw", HASH_POLICY_SYSCTL);
+            r.exec("sysctl", "-qw", HASH_POLICY6_SYSCTL);
             t.siteNs.get(i - 1).exec("sysctl", "-qw", KEEP_IPV6_ADDRESSES_SYSCTL).orThrow();
             int n = next(i);
             lab.link(r, "to-r" + n, rns.get(n - 1), "to-r" + i).ipv4(ringAddress(i, true) + "/30", ringAddress(i, false) + "/30")

@@ -45,7 +45,7 @@ class LabCommandTest {
     @Test
     void aBadProfileOrRepeatIsAUsageError() {
         assertThat(run("lab", "--profile", "turbo")).isEqualTo(Main.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'turbo'").contains("defaults, tuned, fast");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'turbo'").contains("defaults, tuned, tuned-nofast, fast");
         assertThat(run("lab", "--compare-profiles", "tuned,warp")).isEqualTo(Main.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown profile 'warp'");
         assertThat(run("lab", "--repeat", "0")).isEqualTo(Main.USAGE);
@@ -54,10 +54,13 @@ class LabCommandTest {
 
     @Test
     void profilesWriteTheirTimingsAndTheDefaultsWriteNone() {
-        assertThat(Profile.parseList("all")).containsExactly(Profile.DEFAULTS, Profile.TUNED, Profile.FAST);
+        assertThat(Profile.parseList("all")).containsExactly(Profile.DEFAULTS, Profile.TUNED, Profile.TUNED_NOFAST, Profile.FAST);
         assertThat(Profile.parseList("fast, tuned,fast")).containsExactly(Profile.FAST, Profile.TUNED);
         assertThat(Profile.DEFAULTS.checkYaml("  ")).isEmpty();
-        assertThat(Profile.TUNED.checkYaml("  ")).isEqualTo("  interval: 100ms\n  timeout: 80ms\n  rise: 2\n  fall: 2\n");
+        assertThat(Profile.TUNED.checkYaml("  ")).isEqualTo("  interval: 100ms\n  timeout: 80ms\n  fast-interval: 20ms\n  rise: 2\n  fall: 2\n");
+        assertThat(Profile.TUNED.exabgpOptions).contains("--interval 0.1 --fast-interval 0.02");
+        assertThat(Profile.TUNED_NOFAST.checkYaml("  ")).isEqualTo("  interval: 100ms\n  timeout: 80ms\n  rise: 2\n  fall: 2\n");
+        assertThat(Profile.TUNED_NOFAST.exabgpOptions).contains("--interval 0.1 --fast-interval 0.1");
         assertThat(Profile.FAST.checkYaml("")).contains("fast-interval: 1ms\n");
         assertThat(Profile.FAST.exabgpOptions).contains("--interval 0.02").contains("--fast-interval 0.001");
         assertThat(Profile.DEFAULTS.cycle(true)).isEqualTo(java.time.Duration.ofMillis(500));

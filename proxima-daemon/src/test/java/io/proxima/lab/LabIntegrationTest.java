@@ -5,24 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.proxima.labkit.Lab;
 import io.proxima.labkit.LabSupport;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code proxima lab}'s topology with two scenarios, behind an FRR router (service death) and a
- * BIRD router (frozen node). Robust bounds only: the traffic moved to another site, no probe was
- * answered by the broken site after its route should have been gone (it cannot answer at all in
- * these two scenarios, so any such answer is a measuring bug), the site won its clients back, and
- * nothing is left behind. Then ecmp: long-lived anycast TCP sessions break when site-4 drains, the
- * hand-off sessions do not. Then ipv6 behind a BIRD router: the IPv6 probes move, and the same
- * clients' IPv4 probes stay on the site throughout. The figures themselves go to docs/benchmarks.md,
- * never into asserts.
+ * {@code proxima lab}'s topology (routers mixed: r1 and r3 FRR, r2 and r4 BIRD) through every
+ * scenario, then {@code --compare exabgp} at the tuned profile. Robust bounds only: the traffic
+ * moved to another site, no probe was answered by the broken site after its route should have been
+ * gone (in the scenarios where it cannot answer at all, any such answer is a measuring bug), the
+ * site won its clients back, and nothing is left behind. ecmp: long-lived anycast TCP sessions break
+ * when site-4 drains, the hand-off sessions do not. ipv6 behind a BIRD router: the IPv6 probes
+ * move, and the same clients' IPv4 probes stay on the site throughout. The comparison: ExaBGP's
+ * healthcheck, in Proxima's place, moves the traffic too, for service death and for the frozen node
+ * (by the hold timer). The figures themselves go to docs/benchmarks.md, never into asserts.
  */
 class LabIntegrationTest {
 
     @Test
-    void serviceDeathAFrozenNodeEcmpAndIpv6MoveTheTrafficAndNothingLeaks() {
-        LabSupport.assumeLab(LabCommand.binaries("mixed").toArray(String[]::new));
+    void everyScenarioAndTheExaBgpComparisonMoveTheTrafficAndNothingLeaks() {
+        List<String> binaries = new ArrayList<>(LabCommand.binaries("mixed"));
+        binaries.addAll(ExaBgpCompare.BINARIES);
+        LabSupport.assumeLab(binaries.toArray(String[]::new));
         Lab lab = Lab.create();
         String id = lab.id();
         List<Long> pids;
@@ -32,6 +36,10 @@ class LabIntegrationTest {
             assertThat(run.catchmentRows).extracting(LabRun.CatchmentRow::site).containsExactly("site-1", "site-2", "site-3", "site-4");
             check(run.run(Scenario.SERVICE_DEATH, run.sites.get(0)), "site-1"); // behind r1, FRR
             check(run.run(Scenario.FROZEN_NODE, run.sites.get(1)), "site-2");   // behind r2, BIRD
+            check(run.run(Scenario.SIGTERM, run.sites.get(2)), "site-3");       // behind r3, FRR
+            check(run.run(Scenario.KILL, run.sites.get(3)), "site-4");          // behind r4, BIRD
+            check(run.run(Scenario.DRAIN, run.sites.get(0)), "site-1");
+            check(run.run(Scenario.LINK_DOWN, run.sites.get(1)), "site-2");
             checkEcmp(Ecmp.run(run));
             assertThat(run.catchmentRows6).extracting(LabRun.CatchmentRow::site).containsExactly("site-1", "site-2", "site-3", "site-4");
             LabRun.Result v6 = run.run(Scenario.IPV6, run.sites.get(3));        // behind r4, BIRD
@@ -41,7 +49,12 @@ class LabIntegrationTest {
                 assertThat(f.answeredBySite()).as("IPv4 probes site-4 answered while its IPv6 service was broken").isPositive();
                 assertThat(f.answeredElsewhere()).as("IPv4 probes another site answered meanwhile").isZero();
             });
+            List<LabRun.Result> compared = ExaBgpCompare.run(run, run.sites.get(0), List.of(Profile.TUNED), 1);
+            assertThat(compared).extracting(r -> r.scenario() + " " + (r.announcer().equals(LabRun.PROXIMA) ? "proxima" : "exabgp"))
+                    .containsExactly("service-death proxima", "frozen-node proxima", "service-death exabgp", "frozen-node exabgp");
+            compared.forEach(r -> check(r, "site-1"));
             run.stopClients();
+            assertThat(LabReport.markdown(run, null)).contains("## Service death at site-1", "## Frozen node at site-1", "no BFD: hold time");
             assertThat(Timeline.svg(run.clients, run.marks, run.results, "test")).startsWith("<svg").contains("frozen-node site-2").endsWith("</svg>\n");
             assertThat(Timeline.svg(run.clients, run.marks, run.results, "test", run.sessionProbes)).contains("TCP sessions", "undrain site-4");
             assertThat(Timeline.svg(run.clients6, run.marks, run.results, "test")).contains("client-4 v6", "ipv6 site-4");
@@ -80,7 +93,7 @@ class LabIntegrationTest {
         assertThat(r.back()).as("site-1 won client-1 back").isPresent();
     }
 
-    private static List<String> namespaces() {
+    static List<String> namespaces() {
         try {
             Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +74,25 @@ public final class DaemonProcess {
         return process.isAlive();
     }
 
-    /** SIGSTOP: the process keeps its sockets but sends nothing, like a hung peer. */
+    /**
+     * SIGSTOP to the process and every process it started (NSD answers from its children, ExaBGP
+     * runs its healthcheck as one): they keep their sockets but send nothing, like a hung node.
+     */
     public void freeze() {
-        if (!Signals.send(pid(), "STOP")) throw new LabException(label + " (pid " + pid() + ") is not running");
+        signalTree("STOP");
     }
 
+    /** SIGCONT to the process and its descendants. */
     public void thaw() {
-        if (!Signals.send(pid(), "CONT")) throw new LabException(label + " (pid " + pid() + ") is not running");
+        signalTree("CONT");
+    }
+
+    private void signalTree(String signal) {
+        if (!process.isAlive()) throw new LabException(label + " (pid " + pid() + ") is not running");
+        List<Long> pids = new ArrayList<>(List.of(pid()));
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        // one kill(1) for all, so that they stop together; a child that exited meanwhile is no failure
+        Signals.send(pids, signal);
     }
 
     /** Polls {@code ready} until it holds; fails at once, with the log, if the process exits. */

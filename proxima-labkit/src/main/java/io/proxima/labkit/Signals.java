@@ -3,6 +3,7 @@ package io.proxima.labkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,13 @@ final class Signals {
     /** Sends SIG{@code name} to {@code pid}; false if the process was already gone. */
     static boolean send(long pid, String name) {
         return Exec.run(List.of("kill", "-" + name, Long.toString(pid))).ok();
+    }
+
+    /** Sends SIG{@code name} to every one of {@code pids} with one kill(1); false if one was already gone. */
+    static boolean send(List<Long> pids, String name) {
+        List<String> cmd = new ArrayList<>(List.of("kill", "-" + name));
+        pids.forEach(p -> cmd.add(Long.toString(p)));
+        return Exec.run(cmd).ok();
     }
 
     /**
