@@ -28,7 +28,7 @@ enum Profile {
     TUNED_NOFAST("tuned-nofast", Optional.of(Duration.ofMillis(100)), Optional.of(Duration.ofMillis(80)), Optional.empty(), Optional.of(2),
             Optional.of(2), "--interval 0.1 --fast-interval 0.1 --timeout 1 --rise 2 --fall 2", "interval 100 ms, fast 100 ms, fall 2"),
     FAST("fast", Optional.of(Duration.ofMillis(20)), Optional.of(Duration.ofMillis(10)), Optional.of(Duration.ofMillis(1)), Optional.of(2), Optional.of(2),
-            "--interval 0.02 --fast-interval 0.001 --timeout 1 --rise 2 --fall 2", "interval 20 ms, re-check after 1 ms, fall 2");
+            "--interval 0.02 --fast-interval 0.001 --timeout 1 --rise 2 --fall 2", "interval 20 ms, fast 1 ms, fall 2");
 
     /** ExaBGP healthcheck's default --interval. */
     static final Duration EXABGP_DEFAULT_INTERVAL = Duration.ofSeconds(5);

@@ -81,7 +81,10 @@ final class Timeline {
             Instant to = from.plus(window);
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y + 12,
                     escape(r.scenario().id + " at " + r.site() + (r.announcer().equals(LabRun.PROXIMA)
-                            ? (r.profile() == Profile.TUNED ? "" : " (profile " + r.profile() + ")") : " (ExaBGP, profile " + r.profile() + ")"))));
+                            ? (r.profile() == Profile.TUNED ? "" : " (profile " + r.profile() + ")")
+                            // a frozen ExaBGP is found by the hold timer: the check profile has no part in it
+                            : r.scenario() == Scenario.FROZEN_NODE ? " (ExaBGP, hold time " + ExaBgpCompare.FROZEN_HOLD_SECONDS + " s)"
+                            : " (ExaBGP, profile " + r.profile() + ")"))));
             int rowsTop = y + 20;
             rows(b, clients, x, rowsTop, panelWidth, PANEL_ROW, 2, from, to, false);
             double ex = x + panelWidth * (double) PANEL_BEFORE.toMillis() / window.toMillis();
