@@ -66,14 +66,14 @@ class BfdFrrInteropTest {
         return Await.value(WAIT, () -> frr.bfdPeer(k.local().getHostAddress()), o -> o.isPresent(), "FRR's peer " + k.local()).get();
     }
 
+    /** FRR's BFD daemon alone freezes: zebra and bgpd go on. */
+    static final BfdScenarios.Router ROUTER =
+            new BfdScenarios.Router("FRR", BfdFrrInteropTest::frrSide, () -> frr.freezeBfd(), () -> frr.thawBfd());
+
     @Test
     @Order(1)
     void sessionsComeUpOnBothSidesOverIpv4AndIpv6() {
-        for (SessionKey k : List.of(lab.v4(), lab.v6())) {
-            lab.awaitState(k, SessionState.UP);
-            Await.until(WAIT, () -> frrSide(k).up(), "FRR shows " + k.local() + " up");
-        }
-        assertThat(lab.events).noneMatch(StateChange::signalsFailure);
+        BfdScenarios.sessionsComeUpOnBothSidesOverIpv4AndIpv6(lab, ROUTER);
     }
 
     @Test
@@ -123,56 +123,20 @@ class BfdFrrInteropTest {
     @Test
     @Order(5)
     void aFrozenBfddIsDetectedWithinTheDetectionTime() {
-        Duration detection = lab.snapshot(lab.v4()).detectionTime();
-        long t0 = System.nanoTime();
-        frr.freezeBfd();
-        Duration took;
-        try {
-            took = lab.timeTo(lab.v4(), SessionState.DOWN, t0);
-        } finally {
-            frr.thawBfd();
-        }
-        StateChange down = lab.events(lab.v4()).stream().filter(c -> c.to() == SessionState.DOWN).reduce((x, y) -> y).orElseThrow();
-        System.out.println("bfdd frozen: Proxima's session Down after " + took.toMillis() + " ms (Detection Time " + detection.toMillis() + " ms)");
-        assertThat(down.diagnostic()).isEqualTo(Diagnostic.CONTROL_DETECTION_TIME_EXPIRED);
-        assertThat(down.signalsFailure()).isTrue();
-        assertThat(took).isLessThan(detection.plusSeconds(2));
-        lab.awaitState(lab.v4(), SessionState.UP);
+        BfdScenarios.aFrozenRouterIsDetectedWithinTheDetectionTime(lab, ROUTER);
     }
 
     @Test
     @Order(6)
     void frrDetectsASilentProxima() throws Exception {
-        Await.until(WAIT, () -> frrSide(lab.v4()).up(), "FRR up");
-        long t0 = System.nanoTime();
-        lab.bfd.silence(lab.v4(), true).get();
-        try {
-            Await.until(WAIT, () -> !frrSide(lab.v4()).up(), "FRR declares Proxima down");
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            // FRR's Detection Time for us: our 3 × max(its rx 250, our tx 100) = 750 ms.
-            System.out.println("Proxima silent: FRR's session down after " + ms + " ms (its Detection Time 750 ms)");
-            assertThat(ms).isLessThan(750 + 2000);
-            assertThat(frrSide(lab.v4()).diagnostic()).contains("detection time");
-        } finally {
-            lab.bfd.silence(lab.v4(), false).get();
-        }
-        Await.until(WAIT, () -> frrSide(lab.v4()).up(), "FRR up again");
-        lab.awaitState(lab.v4(), SessionState.UP);
+        // FRR's Detection Time for us: our 3 × max(its rx 250, our tx 100) = 750 ms.
+        BfdScenarios.theRouterDetectsASilentProxima(lab, ROUTER, Duration.ofMillis(750),
+                down -> assertThat(down.diagnostic()).contains("detection time"));
     }
 
     @Test
     @Order(7)
     void adminDownIsSeenByFrrAndIsNoFailureHere() throws Exception {
-        lab.awaitState(lab.v6(), SessionState.UP);
-        int before = lab.events(lab.v6()).size();
-        lab.bfd.adminDown(lab.v6(), Diagnostic.ADMINISTRATIVELY_DOWN).get();
-        Await.until(WAIT, () -> !frrSide(lab.v6()).up(), "FRR sees AdminDown");
-        assertThat(frrSide(lab.v6()).diagnostic()).contains("down");
-        lab.bfd.adminUp(lab.v6()).get();
-        lab.awaitState(lab.v6(), SessionState.UP);
-        Await.until(WAIT, () -> frrSide(lab.v6()).up(), "FRR up again");
-        List<StateChange> since = lab.events(lab.v6()).subList(before, lab.events(lab.v6()).size());
-        assertThat(since).extracting(StateChange::to).startsWith(SessionState.ADMIN_DOWN, SessionState.DOWN).endsWith(SessionState.UP);
-        assertThat(since).noneMatch(StateChange::signalsFailure);
+        BfdScenarios.adminDownIsSeenByTheRouterAndIsNoFailureHere(lab, ROUTER, down -> assertThat(down.diagnostic()).contains("down"));
     }
 }

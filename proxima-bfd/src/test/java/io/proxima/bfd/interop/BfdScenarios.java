@@ -11,14 +11,108 @@ import io.proxima.bfd.DropReason;
 import io.proxima.bfd.SessionKey;
 import io.proxima.bfd.SessionSnapshot;
 import io.proxima.bfd.SessionState;
+import io.proxima.bfd.StateChange;
 import io.proxima.labkit.Await;
+import io.proxima.labkit.BfdStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Scenarios that read the same for BIRD and FRR, written once. */
+/** Scenarios that read the same for BIRD and FRR, written once; each test class supplies its {@link Router}. */
 final class BfdScenarios {
 
     private BfdScenarios() {
+    }
+
+    /**
+     * The daemon on the other end, as the scenarios see it: its name for messages ("BIRD", "FRR"),
+     * its view of a session (waiting up to {@link BfdLab#WAIT} for it to have one), and how to stop
+     * its BFD packets (SIGSTOP) and resume them.
+     */
+    record Router(String name, Function<SessionKey, BfdStatus> view, Runnable freeze, Runnable thaw) {
+
+        BfdStatus side(SessionKey k) {
+            return view.apply(k);
+        }
+    }
+
+    static void sessionsComeUpOnBothSidesOverIpv4AndIpv6(BfdLab lab, Router router) {
+        for (SessionKey k : List.of(lab.v4(), lab.v6())) {
+            lab.awaitState(k, SessionState.UP);
+            Await.until(BfdLab.WAIT, () -> router.side(k).up(), router.name() + " shows " + k.local() + " Up");
+        }
+        assertThat(lab.events).noneMatch(StateChange::signalsFailure);
+    }
+
+    /**
+     * A frozen router: Proxima's IPv4 session goes Down by its Detection Time (diagnostic 1), and
+     * comes back once the router is thawed. The last packet left the router up to one interval
+     * before the freeze; the bound is generous for a loaded CI box.
+     */
+    static void aFrozenRouterIsDetectedWithinTheDetectionTime(BfdLab lab, Router router) {
+        SessionKey k = lab.v4();
+        Duration detection = lab.snapshot(k).detectionTime();
+        long t0 = System.nanoTime();
+        router.freeze().run();
+        Duration took;
+        try {
+            took = lab.timeTo(k, SessionState.DOWN, t0);
+        } finally {
+            router.thaw().run();
+        }
+        StateChange down = lab.events(k).stream().filter(c -> c.to() == SessionState.DOWN).reduce((x, y) -> y).orElseThrow();
+        System.out.println(router.name() + " frozen: Proxima's session Down after " + took.toMillis() + " ms (Detection Time "
+                + detection.toMillis() + " ms)");
+        assertThat(down.diagnostic()).isEqualTo(Diagnostic.CONTROL_DETECTION_TIME_EXPIRED);
+        assertThat(down.signalsFailure()).isTrue();
+        assertThat(took).isLessThan(detection.plusSeconds(2));
+        lab.awaitState(k, SessionState.UP);
+    }
+
+    /**
+     * Proxima stops sending on its IPv4 session: the router declares it down within its Detection
+     * Time for us ({@code routerDetection}, plus a margin for a loaded box), and {@code whenDown}
+     * checks the router's view at that moment; then both come back Up.
+     */
+    static void theRouterDetectsASilentProxima(BfdLab lab, Router router, Duration routerDetection, Consumer<BfdStatus> whenDown)
+            throws Exception {
+        SessionKey k = lab.v4();
+        Await.until(BfdLab.WAIT, () -> router.side(k).up(), router.name() + " Up");
+        long t0 = System.nanoTime();
+        lab.bfd.silence(k, true).get();
+        try {
+            Await.until(BfdLab.WAIT, () -> !router.side(k).up(), router.name() + " declares Proxima down");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("Proxima silent: " + router.name() + "'s session Down after " + ms + " ms (its Detection Time "
+                    + routerDetection.toMillis() + " ms)");
+            assertThat(ms).isLessThan(routerDetection.toMillis() + 2000);
+            whenDown.accept(router.side(k));
+        } finally {
+            lab.bfd.silence(k, false).get();
+        }
+        Await.until(BfdLab.WAIT, () -> router.side(k).up(), router.name() + " Up again");
+        lab.awaitState(k, SessionState.UP);
+    }
+
+    /**
+     * AdminDown on the IPv6 session: the router sees the session go down ({@code whenDown} checks its
+     * view then), and nothing on Proxima's side signals a failure, before or after AdminUp.
+     */
+    static void adminDownIsSeenByTheRouterAndIsNoFailureHere(BfdLab lab, Router router, Consumer<BfdStatus> whenDown) throws Exception {
+        SessionKey k = lab.v6();
+        lab.awaitState(k, SessionState.UP);
+        int before = lab.events(k).size();
+        lab.bfd.adminDown(k, Diagnostic.ADMINISTRATIVELY_DOWN).get();
+        Await.until(BfdLab.WAIT, () -> !router.side(k).up(), router.name() + " sees AdminDown");
+        whenDown.accept(router.side(k));
+        lab.bfd.adminUp(k).get();
+        lab.awaitState(k, SessionState.UP);
+        Await.until(BfdLab.WAIT, () -> router.side(k).up(), router.name() + " Up again");
+        List<StateChange> since = lab.events(k).subList(before, lab.events(k).size());
+        assertThat(since).extracting(StateChange::to).startsWith(SessionState.ADMIN_DOWN, SessionState.DOWN).endsWith(SessionState.UP);
+        assertThat(since).noneMatch(StateChange::signalsFailure);
     }
 
     /**
