@@ -20,15 +20,15 @@ import java.util.List;
  * no BFD; the router's BFD session to the site simply never comes up, which neither FRR nor BIRD
  * waits for. So a frozen node (ExaBGP and NSD stopped with SIGSTOP, as the frozen Proxima stops its
  * responder with it) is found by the hold timer alone, at its least: ExaBGP is given hold time
- * {@link #FROZEN_HOLD_SECONDS} s for that part, the shortest it accepts.
+ * {@link #FROZEN_TIMERS} for that part, 3 s, the shortest it accepts. A fresh ExaBGP for each
+ * repetition: one that lost its session to a hold timer waits longer before each reconnection.
  */
 final class ExaBgpCompare {
 
     static final String DIG = "dig +time=1 +tries=1 @" + Topology.ANYCAST_IP + " id.server CH TXT";
     static final List<String> BINARIES = List.of("exabgp", "/usr/sbin/nsd", "dig");
-    /** ExaBGP's hold time for the frozen node, in seconds: the least it accepts (it has no BFD). */
-    static final int FROZEN_HOLD_SECONDS = 3;
-    static final Timers FROZEN_TIMERS = new Timers(FROZEN_HOLD_SECONDS, FROZEN_HOLD_SECONDS / 3, Timers.LAB.connectRetry());
+    /** ExaBGP's session timers for the frozen node: hold time 3 s, the least it accepts (it has no BFD). */
+    static final Timers FROZEN_TIMERS = Timers.FAST;
 
     private ExaBgpCompare() {
     }
@@ -56,6 +56,7 @@ final class ExaBgpCompare {
             for (int k = 0; k < repeat; k++) results.add(run.run(Scenario.SERVICE_DEATH, site));
         }
         site.useProfile(before);
+        run.awaitSteady(LabRun.RETURN_TIMEOUT, run.catchment);
         run.say("--compare exabgp at %s: Proxima frozen (SIGSTOP), BFD %d ms x %d to the router, %d time(s)",
                 site.name(), Topology.BFD_MS, Topology.BFD_MULTIPLIER, repeat);
         for (int k = 0; k < repeat; k++) results.add(run.run(Scenario.FROZEN_NODE, site));
@@ -65,29 +66,37 @@ final class ExaBgpCompare {
         site.netns.ip("addr", "replace", Topology.ANYCAST, "dev", "lo");
         DaemonProcess nsd = Nsd.start(site.netns, run.lab.dir().resolve("nsd" + site.index), Topology.ANYCAST_IP, site.name(), true);
         for (Profile p : profiles) {
-            ExaBgp exa = exabgp(run, site, p, "p" + p.ordinal(), Timers.LAB, announcer(p));
+            ExaBgp exa = exabgp(run, site, p, p.id, Timers.LAB, announcer(p));
             for (int k = 0; k < repeat; k++) results.add(run.run(Scenario.SERVICE_DEATH, site, announcer(p), p));
             exa.stop();
         }
-        ExaBgp exa = exabgp(run, site, before, "frozen", FROZEN_TIMERS, frozenAnnouncer());
-        // the whole node freezes, as Proxima with its responder does: ExaBGP and the service
-        LabRun.Fault freeze = new LabRun.Fault("ExaBGP and NSD get SIGSTOP (no BFD: only the router's hold timer, "
-                + FROZEN_HOLD_SECONDS + " s, notices)", () -> {
-                    nsd.freeze();
-                    exa.freeze();
-                }, () -> {
-                    exa.thaw();
-                    nsd.thaw();
-                }, Duration.ofSeconds(FROZEN_HOLD_SECONDS));
-        for (int k = 0; k < repeat; k++) results.add(run.run(Scenario.FROZEN_NODE, site, frozenAnnouncer(), before, freeze));
-        exa.stop();
+        for (int k = 0; k < repeat; k++) {
+            ExaBgp exa = exabgp(run, site, before, "frozen" + k, FROZEN_TIMERS, frozenAnnouncer());
+            results.add(run.run(Scenario.FROZEN_NODE, site, frozenAnnouncer(), before, frozen(exa, nsd)));
+            exa.stop();
+        }
         nsd.stop();
         return results;
     }
 
-    /** The lab's name for ExaBGP's instance at {@code site} ({@code label}: short, the lab allows 16 characters in all). */
+    /**
+     * The whole node freezes, as Proxima does with its responder: ExaBGP with its healthcheck first,
+     * so that the healthcheck never sees the service die, then NSD; thawed the other way round.
+     */
+    private static Fault frozen(ExaBgp exa, DaemonProcess nsd) {
+        return new Fault("ExaBGP and NSD get SIGSTOP (no BFD: only the router's hold timer, " + FROZEN_TIMERS.holdTime() + " s, notices)",
+                () -> {
+                    exa.freeze();
+                    nsd.freeze();
+                }, () -> {
+                    nsd.thaw();
+                    exa.thaw();
+                }, Duration.ofSeconds(FROZEN_TIMERS.holdTime()));
+    }
+
+    /** The lab's name for an ExaBGP instance at {@code site} (the lab allows 16 characters: "x1-tuned-nofast" is 15). */
     static String instanceName(Site site, String label) {
-        return "exabgp" + site.index + "-" + label;
+        return "x" + site.index + "-" + label;
     }
 
     /** ExaBGP with its healthcheck at {@code p}'s options in the site's place, once the site's clients are back on it. */

@@ -3,6 +3,7 @@ package io.proxima.lab;
 import io.proxima.labkit.Lab;
 import io.proxima.labkit.LabException;
 import io.proxima.labkit.LabSupport;
+import io.proxima.labkit.Timers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "exabgp", description = "Then at site-1, service death for each of --compare-profiles "
             + "and the frozen node: with Proxima, then with ExaBGP's healthcheck at the same cadence in place of Proxima, side by side. "
             + "ExaBGP has no BFD: its frozen node is found by the hold timer, at the least it accepts ("
-            + ExaBgpCompare.FROZEN_HOLD_SECONDS + " s).")
+            + Timers.MIN_HOLD + " s).")
     String compare;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md, " + SVG + " and the IPv6 probes' " + SVG6 + " into DIR.")
@@ -162,14 +163,25 @@ public final class LabCommand implements Callable<Integer> {
             // a bug: reported as one by Main once what was measured before it has been printed
             bug = e;
         } finally {
-            if (run.started != null && !run.clients.isEmpty()) {
-                svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client (10 ms probes)",
-                        run.sessionProbes);
-                svg6 = Timeline.svg(run.clients6, run.marks, run.results, "proxima lab, routers " + routers + ": who answered each client's IPv6 probes ("
-                        + Topology.ANYCAST6_IP + ", 10 ms)");
+            // the timelines read the probes' logs, which go with the lab: drawn first, and never in the way of the teardown
+            try {
+                if (run.started != null && !run.clients.isEmpty()) {
+                    svg = Timeline.svg(run.clients, run.marks, run.results, "proxima lab, routers " + routers
+                            + ": who answered each client (10 ms probes)", run.sessionProbes);
+                    svg6 = Timeline.svg(run.clients6, run.marks, run.results, "proxima lab, routers " + routers
+                            + ": who answered each client's IPv6 probes (" + Topology.ANYCAST6_IP + ", 10 ms)");
+                }
+            } catch (RuntimeException e) {
+                if (bug == null) bug = e;
+                else bug.addSuppressed(e);
             }
             run.say("tearing the lab down");
-            lab.close();
+            try {
+                lab.close();
+            } catch (RuntimeException e) {
+                err.println("proxima lab: tearing the lab down: " + e.getMessage());
+                ok = false;
+            }
         }
         if (run.topology != null && !run.catchmentRows.isEmpty()) {
             String md = LabReport.markdown(run, report == null || svg == null ? null : SVG);

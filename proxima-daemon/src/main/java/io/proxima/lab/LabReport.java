@@ -57,7 +57,8 @@ final class LabReport {
         comparison(b, run.results);
         b.append("\nLate answers: probes (from any client) that the broken site answered although they were sent more than "
                 + LabRun.LATE_GRACE.toMillis() + " ms after its route should have been gone: after the withdraw was on the wire, "
-                + "or, where the node sends none, after the event (kill -9, link down) or the BFD detection time (SIGSTOP). "
+                + "or, where the node sends none, after the event (kill -9, link down) or the BFD detection time (SIGSTOP; a frozen ExaBGP: "
+                + "its hold time). "
                 + "Probes lost: unanswered probes between the event and the client's first answer from another site "
                 + "(each waits " + Client.TIMEOUT + ").\n");
         if (svgName != null) b.append("\n![timeline](").append(svgName).append(")\n");
@@ -86,22 +87,21 @@ final class LabReport {
             comparisonRow(b, p.id, "Proxima", "built-in responder, dns check " + p.what(), proxima, ratio(proxima, exabgp));
             comparisonRow(b, p.id, "ExaBGP", "NSD, dig: " + p.exabgpWhat, exabgp, "");
         }
-        List<LabRun.Result> frozenExabgp = results.stream().filter(r -> r.scenario() == Scenario.FROZEN_NODE && r.site().equals(site)
-                && !r.announcer().equals(LabRun.PROXIMA)).toList();
+        List<LabRun.Result> frozenExabgp = compared(results, Scenario.FROZEN_NODE, site, null, false);
         if (frozenExabgp.isEmpty()) return;
-        List<LabRun.Result> frozen = results.stream().filter(r -> r.scenario() == Scenario.FROZEN_NODE && r.site().equals(site)
-                && r.announcer().equals(LabRun.PROXIMA)).toList();
+        List<LabRun.Result> frozen = compared(results, Scenario.FROZEN_NODE, site, null, true);
         b.append("\n## Frozen node at ").append(site).append(" (SIGSTOP): Proxima with BFD, ExaBGP without, same run\n\n")
                 .append("Nothing is withdrawn: the router must find the node out. ExaBGP has no BFD, so its router waits for the hold timer, "
                         + "set to the least ExaBGP accepts.\n\n");
         comparisonHeader(b, "scenario");
         comparisonRow(b, Scenario.FROZEN_NODE.id, "Proxima", "BFD " + Topology.BFD_MS + " ms x " + Topology.BFD_MULTIPLIER + " to the router",
                 frozen, ratio(frozen, frozenExabgp));
-        comparisonRow(b, Scenario.FROZEN_NODE.id, "ExaBGP", "no BFD: hold time " + ExaBgpCompare.FROZEN_TIMERS.holdTime() + " s", frozenExabgp, "");
+        comparisonRow(b, Scenario.FROZEN_NODE.id, "ExaBGP", ExaBgpCompare.frozenAnnouncer(), frozenExabgp, "");
     }
 
+    /** {@code scenario}'s results at {@code site}, Proxima's or the other announcer's, at profile {@code p} (null: any). */
     private static List<LabRun.Result> compared(List<LabRun.Result> results, Scenario scenario, String site, Profile p, boolean proxima) {
-        return results.stream().filter(r -> r.scenario() == scenario && r.site().equals(site) && r.profile() == p
+        return results.stream().filter(r -> r.scenario() == scenario && r.site().equals(site) && (p == null || r.profile() == p)
                 && r.announcer().equals(LabRun.PROXIMA) == proxima).toList();
     }
 
@@ -196,8 +196,12 @@ final class LabReport {
                 .append(": ").append(r.site()).append(" behind ").append(r.router()).append("\n\n");
         b.append(r.what()).append(".\n\n");
         b.append("| measure | value |\n|---|---|\n");
-        b.append("| checks | ").append(r.profile()).append(r.announcer().equals(LabRun.PROXIMA) ? ": " + r.profile().what() : ": " + r.profile().exabgpWhat)
-                .append(" |\n");
+        if (!r.announcer().equals(LabRun.PROXIMA) && r.scenario() == Scenario.FROZEN_NODE) {
+            b.append("| found out by | the router's hold timer (").append(r.announcer()).append(") |\n");
+        } else {
+            b.append("| checks | ").append(r.profile()).append(r.announcer().equals(LabRun.PROXIMA) ? ": " + r.profile().what() : ": " + r.profile().exabgpWhat)
+                    .append(" |\n");
+        }
         b.append("| event → withdraw on the wire (site's event log) | ")
                 .append(r.withdraw().map(LabRun::ms).orElse(r.announcer().equals(LabRun.PROXIMA)
                         ? "- (the node sends none: the router finds out)" : "- (ExaBGP logs no time for it)")).append(" |\n");

@@ -3,7 +3,10 @@ package io.proxima.lab;
 import io.proxima.labkit.Await;
 import io.proxima.labkit.Lab;
 import io.proxima.labkit.LabException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Builds the lab, waits for the catchment, then runs each scenario against one site and measures.
@@ -55,8 +61,8 @@ final class LabRun {
      * {@code ipv4}: for the ipv6 scenario, what the same clients' IPv4 probes saw meanwhile; none
      * may have been answered by another site.
      */
-    record Result(Scenario scenario, String what, String announcer, Instant at, String site, String router, Optional<Duration> withdraw, List<ClientResult> clients,
-                  long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure, Profile profile,
+    record Result(Scenario scenario, String what, String announcer, Instant at, String site, String router, Optional<Duration> withdraw,
+                  List<ClientResult> clients, long lateAnswers, Duration routeGoneBy, Optional<Duration> back, long otherWithdraws, String failure, Profile profile,
                   Optional<OtherFamily> ipv4) {
         boolean ok() {
             return failure == null && lateAnswers == 0 && clients.stream().allMatch(c -> c.moved() != null)
@@ -88,6 +94,9 @@ final class LabRun {
     List<Duration> probeCpu = List.of();
     List<Duration> siteCpu = List.of();
     Duration cpuWindow = Duration.ZERO;
+    /** The random pauses before the faults come from this seed, printed at the start. */
+    final long seed = System.nanoTime();
+    private final Random random = new Random(seed);
 
     LabRun(Lab lab, String routers, PrintStream progress) {
         this(lab, routers, Profile.TUNED, progress);
@@ -103,7 +112,7 @@ final class LabRun {
     void setUp() {
         started = Instant.now();
         loadBefore = loadAverage();
-        say("wiring 12 namespaces: 4 routers (%s) in a ring, 4 sites, 4 clients", routers);
+        say("wiring 12 namespaces: 4 routers (%s) in a ring, 4 sites, 4 clients; random pauses from seed %d", routers, seed);
         topology = Topology.wire(lab);
         topology.startRouters(routers);
         say("routers up: %s", String.join(", ", topology.routers.stream().map(Topology.Router::label).toList()));
@@ -152,11 +161,11 @@ final class LabRun {
     Map<Client, String> awaitSteady(List<Client> probes, Duration timeout, Map<Client, String> expected) {
         // the sites are read once, when the condition holds: a probe lost a moment later must not
         // turn a steady client into an unsteady one between the check and the answer
-        java.util.concurrent.atomic.AtomicReference<Map<Client, String>> steady = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Map<Client, String>> steady = new AtomicReference<>();
         Await.until(timeout, () -> {
             Map<Client, String> now = new LinkedHashMap<>();
             for (Client c : probes) {
-                java.util.Optional<String> s = c.steadyOn(STEADY_PROBES);
+                Optional<String> s = c.steadyOn(STEADY_PROBES);
                 if (s.isEmpty() || expected != null && !s.get().equals(expected.get(c))) return false;
                 now.put(c, s.get());
             }
@@ -168,17 +177,6 @@ final class LabRun {
     }
 
     static final String PROXIMA = "proxima";
-
-    /**
-     * How a scenario is done to a site and undone, what that is in words, and how long after the
-     * event its route must be gone when no withdraw is logged to go by. Proxima's is the
-     * {@link Scenario}'s own; {@code --compare} freezes ExaBGP and NSD instead ({@link ExaBgpCompare}).
-     */
-    record Fault(String what, Runnable inject, Runnable restore, Duration routeGoneBound) {
-        static Fault of(Scenario scenario, Site site) {
-            return new Fault(scenario.what, () -> scenario.inject(site), () -> scenario.restore(site), scenario.routeGoneBound);
-        }
-    }
 
     Result run(Scenario scenario, Site victim) {
         return run(scenario, victim, PROXIMA, victim.profile());
@@ -203,11 +201,30 @@ final class LabRun {
         if (affected.isEmpty()) throw new IllegalStateException(victim.name() + " has no clients to move: the catchment is " + homes);
         // A random phase: the site came back a fixed time after its checks rose, so without it every
         // repetition would break the service at about the same point of the check's cycle
-        long phase = ThreadLocalRandom.current().nextLong(profile.cycle(announcer.equals(PROXIMA)).toNanos());
+        long phase = random.nextLong(profile.cycle(announcer.equals(PROXIMA)).toNanos());
         LockSupport.parkNanos(phase);
         // the event's time is when the command that causes it has returned: the fault is in effect
+        AtomicBoolean restored = new AtomicBoolean();
+        Runnable restore = () -> {
+            if (restored.compareAndSet(false, true)) fault.restore().run();
+        };
         fault.inject().run();
-        Instant t0 = Instant.now();
+        try {
+            return measureAndRestore(scenario, victim, announcer, profile, fault, restore, probes, homes, affected, Instant.now());
+        } catch (RuntimeException | Error e) {
+            // a bug between the fault and its restore: leave no site broken behind it
+            try {
+                restore.run();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    /** From the event ({@code t0}) on: the traffic moving, the withdraw, late answers; then {@code restore} and the clients' return. */
+    private Result measureAndRestore(Scenario scenario, Site victim, String announcer, Profile profile, Fault fault, Runnable restore,
+                                     List<Client> probes, Map<Client, String> homes, List<Client> affected, Instant t0) {
         marks.add(new Mark(t0, scenario.id + " " + victim.name() + (announcer.equals(PROXIMA) ? "" : " (exabgp)")
                 + (profile == Profile.TUNED ? "" : " " + profile)));
         String failure = null;
@@ -255,7 +272,7 @@ final class LabRun {
 
         Instant r0 = Instant.now();
         Optional<Duration> back = Optional.empty();
-        fault.restore().run();
+        restore.run();
         marks.add(new Mark(r0, "restore " + victim.name()));
         try {
             awaitSteady(probes, RETURN_TIMEOUT, homes);
@@ -266,7 +283,8 @@ final class LabRun {
             failure = (failure == null ? "" : failure + "; ") + e.getMessage();
             say("    not restored: %s", e.getMessage());
         }
-        Result r = new Result(scenario, fault.what(), announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late, Duration.between(t0, goneBy), back, others, failure, profile, ipv4);
+        Result r = new Result(scenario, fault.what(), announcer, t0, victim.name(), victim.router.label(), withdraw, rows, late,
+                Duration.between(t0, goneBy), back, others, failure, profile, ipv4);
         results.add(r);
         return r;
     }
@@ -291,7 +309,7 @@ final class LabRun {
 
     /** Stops the probes (they print their summaries) and reads the last of their output. */
     void stopClients() {
-        probeCpu = java.util.stream.Stream.concat(clients.stream(), clients6.stream()).map(c -> cpu(c.process())).toList();
+        probeCpu = Stream.concat(clients.stream(), clients6.stream()).map(c -> cpu(c.process())).toList();
         siteCpu = sites.stream().map(s -> cpu(s.process())).toList();
         cpuWindow = Duration.between(started, Instant.now());
         clients.forEach(Client::stop);
@@ -306,9 +324,9 @@ final class LabRun {
     /** The 1-, 5- and 15-minute load averages: the lab shares two cores with whatever else runs. */
     static String loadAverage() {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "?";
         }
     }

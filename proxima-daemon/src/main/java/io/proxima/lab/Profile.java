@@ -10,12 +10,13 @@ import java.util.Optional;
 /**
  * The check timings a site runs with, and the ExaBGP healthcheck options that match them for
  * {@code --compare exabgp}. {@link #TUNED} is the issue's tuning (interval 100 ms, fall 2) and what
- * every site starts with. Like ExaBGP's healthcheck, whose defaults re-check five times as often
- * while the state is changing (interval 5 s, {@code --fast-interval} 1 s), it re-checks after 20 ms
- * once a check has failed, and ExaBGP is given the same; {@link #TUNED_NOFAST} is the same without
- * the faster re-check, for both. {@link #DEFAULTS} leaves the keys out so that the daemon's own
- * defaults apply ({@link Defaults}); {@link #FAST} is the fast profile of {@code bench/failover.sh}
- * (interval 20 ms, timeout 10 ms, a re-check 1 ms after a failure). Every profile keeps the lab's
+ * every site starts with. Like ExaBGP's healthcheck, whose defaults check five times as often while
+ * the state is changing (interval 5 s, {@code --fast-interval} 1 s), it then checks every 20 ms
+ * (after a failure, and after a pass while down), and ExaBGP is given the same;
+ * {@link #TUNED_NOFAST} is the same without the faster re-check, for both. {@link #DEFAULTS} leaves
+ * the keys out so that the daemon's own defaults apply ({@link Defaults}); {@link #FAST} is the fast
+ * profile of {@code bench/failover.sh} (interval 20 ms, timeout 10 ms, a re-check 1 ms after a
+ * failure). Every profile keeps the lab's
  * short flap half-life ({@link Site#DAMPING_HALF_LIFE}). ExaBGP's check is dig with {@code +time=1},
  * its shortest timeout, so its {@code --timeout} stays 1 s in every setting.
  */

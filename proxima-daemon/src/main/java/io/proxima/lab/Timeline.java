@@ -83,7 +83,7 @@ final class Timeline {
                     escape(r.scenario().id + " at " + r.site() + (r.announcer().equals(LabRun.PROXIMA)
                             ? (r.profile() == Profile.TUNED ? "" : " (profile " + r.profile() + ")")
                             // a frozen ExaBGP is found by the hold timer: the check profile has no part in it
-                            : r.scenario() == Scenario.FROZEN_NODE ? " (ExaBGP, hold time " + ExaBgpCompare.FROZEN_HOLD_SECONDS + " s)"
+                            : r.scenario() == Scenario.FROZEN_NODE ? " (" + r.announcer() + ")"
                             : " (ExaBGP, profile " + r.profile() + ")"))));
             int rowsTop = y + 20;
             rows(b, clients, x, rowsTop, panelWidth, PANEL_ROW, 2, from, to, false);

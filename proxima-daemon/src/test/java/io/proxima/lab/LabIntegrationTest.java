@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code proxima lab}'s topology (routers mixed: r1 and r3 FRR, r2 and r4 BIRD) through every
  * scenario, then {@code --compare exabgp} at the tuned profile. Robust bounds only: the traffic
  * moved to another site, no probe was answered by the broken site after its route should have been
- * gone (in the scenarios where it cannot answer at all, any such answer is a measuring bug), the
+ * gone (asserted where it cannot answer at all, so that such an answer is a measuring bug; not for
+ * SIGTERM and drain, whose service answers until the routers have moved), the
  * site won its clients back, and nothing is left behind. ecmp: long-lived anycast TCP sessions break
  * when site-4 drains, the hand-off sessions do not. ipv6 behind a BIRD router: the IPv6 probes
  * move, and the same clients' IPv4 probes stay on the site throughout. The comparison: ExaBGP's
@@ -62,7 +63,7 @@ class LabIntegrationTest {
             pids = lab.pids();
             lab.close();
         }
-        assertThat(namespaces()).as("no namespace of lab " + id + " is left").noneMatch(n -> n.startsWith(id + "-"));
+        assertThat(Lab.namespaceNames()).as("no namespace of lab " + id + " is left").noneMatch(n -> n.startsWith(id + "-"));
         assertThat(pids).as("every process the lab started is gone").allMatch(p -> ProcessHandle.of(p).map(h -> !h.isAlive()).orElse(true));
     }
 
@@ -73,7 +74,10 @@ class LabIntegrationTest {
             assertThat(c.moved()).as(c.client() + "'s traffic moved").isNotNull();
             assertThat(c.movedTo()).isNotEqualTo(victim).startsWith("site-");
         }
-        assertThat(r.lateAnswers()).as("answers from " + victim + " after its route should have gone").isZero();
+        // SIGTERM and drain keep the service answering: a late answer there is the router's speed, not a bug
+        if (r.scenario() != Scenario.SIGTERM && r.scenario() != Scenario.DRAIN) {
+            assertThat(r.lateAnswers()).as("answers from " + victim + " after its route should have gone").isZero();
+        }
         assertThat(r.back()).as(victim + " won its clients back").isPresent();
     }
 
@@ -91,16 +95,5 @@ class LabIntegrationTest {
         assertThat(r.changes()).allSatisfy(c -> assertThat(c.handoffBroken()).as("hand-off sessions broken at " + c.label()).isZero());
         assertThat(r.changes()).allSatisfy(c -> assertThat(c.lateAnswers()).as("late answers at " + c.label()).isZero());
         assertThat(r.back()).as("site-1 won client-1 back").isPresent();
-    }
-
-    static List<String> namespaces() {
-        try {
-            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            return out.lines().map(l -> l.split("\\s+")[0]).toList();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

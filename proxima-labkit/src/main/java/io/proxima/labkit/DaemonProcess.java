@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,11 +87,10 @@ public final class DaemonProcess {
     }
 
     private void signalTree(String signal) {
-        if (!process.isAlive()) throw new LabException(label + " (pid " + pid() + ") is not running");
-        List<Long> pids = new ArrayList<>(List.of(pid()));
-        process.descendants().forEach(child -> pids.add(child.pid()));
-        // one kill(1) for all, so that they stop together; a child that exited meanwhile is no failure
-        Signals.send(pids, signal);
+        if (!Signals.send(pid(), signal)) throw new LabException(label + " (pid " + pid() + ") is not running");
+        List<Long> children = process.descendants().map(ProcessHandle::pid).toList();
+        // one kill(1) for all the children; one that exited meanwhile is no failure
+        if (!children.isEmpty()) Signals.sendAll(children, signal);
     }
 
     /** Polls {@code ready} until it holds; fails at once, with the log, if the process exits. */
@@ -106,10 +104,15 @@ public final class DaemonProcess {
         }, label + ": " + what);
     }
 
-    /** SIGCONT + SIGTERM without waiting, so that a lab can stop all its daemons at once. */
+    /**
+     * SIGCONT (to the whole tree, as {@link #freeze} stops it) + SIGTERM without waiting, so that a
+     * lab can stop all its daemons at once.
+     */
     void requestStop() {
         if (!process.isAlive()) return;
         Signals.send(pid(), "CONT");
+        List<Long> children = process.descendants().map(ProcessHandle::pid).toList();
+        if (!children.isEmpty()) Signals.sendAll(children, "CONT");
         process.destroy();
     }
 

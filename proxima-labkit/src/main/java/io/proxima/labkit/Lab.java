@@ -65,6 +65,11 @@ public final class Lab implements AutoCloseable {
         return lab;
     }
 
+    /** The names of this harness's namespaces, of any JVM's labs, that exist now ({@code ip netns list}). */
+    public static List<String> namespaceNames() {
+        return Sweep.namespaceNames();
+    }
+
     /** Removes what dead JVMs' labs left behind; returns how many namespaces it deleted. */
     public static int sweep() {
         return Sweep.run();

@@ -20,11 +20,11 @@ final class Signals {
         return Exec.run(List.of("kill", "-" + name, Long.toString(pid))).ok();
     }
 
-    /** Sends SIG{@code name} to every one of {@code pids} with one kill(1); false if one was already gone. */
-    static boolean send(List<Long> pids, String name) {
+    /** Sends SIG{@code name} to every one of {@code pids} with one kill(1); those already gone are skipped by kill(1). */
+    static void sendAll(List<Long> pids, String name) {
         List<String> cmd = new ArrayList<>(List.of("kill", "-" + name));
         pids.forEach(p -> cmd.add(Long.toString(p)));
-        return Exec.run(cmd).ok();
+        Exec.run(cmd);
     }
 
     /**

@@ -16,7 +16,7 @@ public record Timers(int holdTime, int keepalive, int connectRetry) {
     public static final Timers FAST = new Timers(3, 1, 1);
 
     /** ExaBGP refuses hold times below 3 s; RFC 4271 §4.2 allows 0 or at least 3. */
-    static final int MIN_HOLD = 3;
+    public static final int MIN_HOLD = 3;
 
     public Timers {
         if (holdTime != 0 && holdTime < MIN_HOLD) throw new IllegalArgumentException("hold time must be 0 or >= " + MIN_HOLD + ": " + holdTime);
