@@ -12,7 +12,7 @@ import java.util.Map;
  * BIRD 2 ({@code bird -f}) in a namespace, controlled through {@code birdc -s SOCKET}. The control
  * socket is a pathname unix socket, so the JVM reaches it from the root namespace (LAB.md §2).
  */
-public final class Bird implements BgpDaemon {
+public final class Bird implements BfdDaemon {
 
     /** Cold start to socket-ready is ~55 ms (LAB.md §2); generous for a loaded CI box. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
@@ -86,8 +86,20 @@ public final class Bird implements BgpDaemon {
     }
 
     /** The BFD session with {@code peer}, if BIRD has one. */
+    @Override
     public java.util.Optional<BfdStatus> bfdSession(String peer) {
         return BfdStatus.find(bfdSessions(), peer);
+    }
+
+    /** BIRD is one process: all of it stops, BGP too. */
+    @Override
+    public void freezeBfd() {
+        freeze();
+    }
+
+    @Override
+    public void thawBfd() {
+        thaw();
     }
 
     /** {@code birdc configure}: re-reads bird.conf; BIRD restarts only protocols whose config changed. */

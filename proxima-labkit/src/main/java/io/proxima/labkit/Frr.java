@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code --vty_socket DIR} (vty sockets in the instance dir); {@code -P 0} (no TCP vty);
  * {@code --log stdout} (to the instance's log file). Nothing goes to /etc/frr or /var/run/frr.
  */
-public final class Frr implements BgpDaemon {
+public final class Frr implements BfdDaemon {
 
     static final String FRR_LIB = "/usr/lib/frr/";
     /** zebra + bgpd cold start is ~300 ms (LAB.md §2). */
@@ -150,11 +150,19 @@ public final class Frr implements BgpDaemon {
         return BfdStatus.find(bfdPeers(), peer);
     }
 
+    /** {@link #bfdPeer}, in {@link BfdDaemon}'s words. */
+    @Override
+    public java.util.Optional<BfdStatus> bfdSession(String peer) {
+        return bfdPeer(peer);
+    }
+
     /** SIGSTOP to bfdd only: BFD goes silent while bgpd and zebra run on. */
+    @Override
     public void freezeBfd() {
         requireBfdd().freeze();
     }
 
+    @Override
     public void thawBfd() {
         requireBfdd().thaw();
     }

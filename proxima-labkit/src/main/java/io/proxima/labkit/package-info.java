@@ -16,7 +16,8 @@
  *   <li>{@link io.proxima.labkit.RawAttribute}: malformed path attributes through ExaBGP.</li>
  *   <li>BFD: {@link io.proxima.labkit.BfdConfig} (timers, static sessions, BIRD's authentication) for
  *       BIRD's {@code protocol bfd} and FRR's bfdd, read back as {@link io.proxima.labkit.BfdStatus}
- *       ({@code Bird.bfdSessions()}, {@code Frr.bfdPeers()}).</li>
+ *       ({@code Bird.bfdSessions()}, {@code Frr.bfdPeers()}); both are
+ *       {@link io.proxima.labkit.BfdDaemon}s, which read one session and freeze the BFD sender.</li>
  *   <li>{@link io.proxima.labkit.LabSupport}: skip, with the reason, where the lab cannot run.</li>
  * </ul>
  *
