@@ -1,8 +1,6 @@
 package io.proxima.bench;
 
 import io.proxima.bgp.rib.AdjRibIn;
-import io.proxima.bgp.rib.AttributePool;
-import io.proxima.bgp.rib.PeerId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,26 +39,16 @@ public class AdjRibInBenchmark {
     @Param("../shared/data/mrt/bgpdump/test_data/updates.et-header.2015.gz")
     public String file;
 
-    private RibFeed.Step[] steps;
-    private PeerId peer;
+    private RibFeed feed;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        RibFeed feed = RibFeed.load(Path.of(file));
-        steps = feed.steps();
-        peer = feed.peer();
-        System.out.println("# " + steps.length + " UPDATEs, " + loadOnce().size() + " routes at the end");
-    }
-
-    private AdjRibIn loadOnce() {
-        // A route collector's feed from an iBGP peer: no first-AS check (RFC 7947 §2.2.2.1 route servers).
-        AdjRibIn rib = new AdjRibIn(peer, new AdjRibIn.Config(AdjRibIn.NO_LIMIT, false), new AttributePool());
-        for (RibFeed.Step step : steps) step.applyTo(rib);
-        return rib;
+        feed = RibFeed.load(Path.of(file));
+        System.out.println("# " + feed.steps().length + " UPDATEs, " + loadFullTable().size() + " routes at the end");
     }
 
     @Benchmark
     public AdjRibIn loadFullTable() {
-        return loadOnce();
+        return feed.replay(changes -> { });
     }
 }

@@ -1,14 +1,10 @@
 package io.proxima.bench;
 
 import io.proxima.bgp.rib.AdjRibIn;
-import io.proxima.bgp.rib.AttributePool;
 import io.proxima.bgp.rib.DecisionProcess;
 import io.proxima.bgp.rib.LocRib;
-import io.proxima.bgp.rib.PeerId;
-import io.proxima.bgp.rib.RouteChange;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,31 +43,24 @@ public class LocRibBenchmark {
     @Param("../shared/data/mrt/bgpdump/test_data/updates.et-header.2015.gz")
     public String file;
 
-    private RibFeed.Step[] steps;
-    private PeerId peer;
+    private RibFeed feed;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        RibFeed feed = RibFeed.load(Path.of(file));
-        steps = feed.steps();
-        peer = feed.peer();
+        feed = RibFeed.load(Path.of(file));
         LocRib loc = new LocRib(new DecisionProcess());
         load(loc, null);
-        System.out.println("# " + steps.length + " UPDATEs, " + loc.size() + " best paths at the end");
+        System.out.println("# " + feed.steps().length + " UPDATEs, " + loc.size() + " best paths at the end");
     }
 
     /** Applies the feed; with a Loc-RIB, hands each UPDATE's best-path changes to {@code sink}. */
     private AdjRibIn load(LocRib loc, Blackhole sink) {
-        // A route collector's feed from an iBGP peer: no first-AS check (RFC 7947 §2.2.2.1 route servers).
-        AdjRibIn rib = new AdjRibIn(peer, new AdjRibIn.Config(AdjRibIn.NO_LIMIT, false), new AttributePool());
-        for (RibFeed.Step step : steps) {
-            List<RouteChange> changes = step.applyTo(rib);
+        return feed.replay(changes -> {
             if (loc != null && !changes.isEmpty()) {
-                var best = loc.update(peer, changes);
+                var best = loc.update(feed.peer(), changes);
                 if (sink != null) sink.consume(best);
             }
-        }
-        return rib;
+        });
     }
 
     @Benchmark

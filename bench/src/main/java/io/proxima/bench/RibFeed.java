@@ -3,6 +3,7 @@ package io.proxima.bench;
 import io.proxima.bgp.mrt.MrtReader;
 import io.proxima.bgp.mrt.MrtRecord;
 import io.proxima.bgp.rib.AdjRibIn;
+import io.proxima.bgp.rib.AttributePool;
 import io.proxima.bgp.rib.PeerId;
 import io.proxima.bgp.rib.RouteChange;
 import io.proxima.bgp.wire.DecodeResult;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A dump's received UPDATEs, decoded once, for the RIB benchmarks (AdjRibInBenchmark,
@@ -32,6 +34,17 @@ record RibFeed(PeerId peer, Step[] steps) {
         List<RouteChange> applyTo(AdjRibIn rib) {
             return update != null ? rib.apply(update).changes() : rib.withdraw(treatAsWithdraw).changes();
         }
+    }
+
+    /**
+     * Applies every step, in order, to a fresh Adj-RIB-In, as a route collector's feed from an iBGP
+     * peer: no first-AS check (RFC 7947 §2.2.2.1 route servers). {@code changes} gets each step's
+     * route changes.
+     */
+    AdjRibIn replay(Consumer<List<RouteChange>> changes) {
+        AdjRibIn rib = new AdjRibIn(peer, new AdjRibIn.Config(AdjRibIn.NO_LIMIT, false), new AttributePool());
+        for (Step step : steps) changes.accept(step.applyTo(rib));
+        return rib;
     }
 
     static RibFeed load(Path file) throws IOException {
