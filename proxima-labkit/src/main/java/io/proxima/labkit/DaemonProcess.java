@@ -88,8 +88,12 @@ public final class DaemonProcess {
 
     private void signalTree(String signal) {
         if (!Signals.send(pid(), signal)) throw new LabException(label + " (pid " + pid() + ") is not running");
+        signalChildren(signal);
+    }
+
+    /** One kill(1) for every process this one started; one that exited meanwhile is no failure. */
+    private void signalChildren(String signal) {
         List<Long> children = process.descendants().map(ProcessHandle::pid).toList();
-        // one kill(1) for all the children; one that exited meanwhile is no failure
         if (!children.isEmpty()) Signals.sendAll(children, signal);
     }
 
@@ -111,8 +115,7 @@ public final class DaemonProcess {
     void requestStop() {
         if (!process.isAlive()) return;
         Signals.send(pid(), "CONT");
-        List<Long> children = process.descendants().map(ProcessHandle::pid).toList();
-        if (!children.isEmpty()) Signals.sendAll(children, "CONT");
+        signalChildren("CONT");
         process.destroy();
     }
 
